@@ -1,0 +1,28 @@
+/**
+ * `npm run build`: a Vite build into a temporary folder beside dist/, swapped in only on success,
+ * so a failed build (bad content included) leaves the earlier dist/ exactly as it was.
+ */
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build } from 'vite';
+
+const root = process.cwd();
+const dist = resolve(root, 'dist');
+const staging = resolve(root, `.dist-staging-${process.pid}`);
+const retired = resolve(root, `.dist-retired-${process.pid}`);
+
+try {
+  await build({ root, logLevel: 'warn', build: { outDir: staging, emptyOutDir: true } });
+} catch (error) {
+  rmSync(staging, { recursive: true, force: true });
+  const name = (error as Error).name;
+  // Content problems were already printed one a line; anything else gets its own message.
+  if (name !== 'ContentError') console.error(error);
+  console.error('\nBuild failed; dist/ was left as it was.');
+  process.exit(1);
+}
+
+if (existsSync(dist)) renameSync(dist, retired);
+renameSync(staging, dist);
+rmSync(retired, { recursive: true, force: true });
+console.log(`Built ${dist}`);

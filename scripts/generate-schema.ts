@@ -1,0 +1,7 @@
+/** `npm run schema`: writes docs/article.schema.json from the zod schema (a test checks it is current). */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { articleJsonSchemaText } from '../src/content/jsonSchema';
+
+mkdirSync('docs', { recursive: true });
+writeFileSync('docs/article.schema.json', articleJsonSchemaText());
+console.log('Wrote docs/article.schema.json');

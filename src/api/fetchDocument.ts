@@ -1,0 +1,54 @@
+/** Fetch one compiled JSON document and validate it against its schema at runtime. */
+import type { z } from 'zod';
+import { formatPath } from '../content/problems';
+import { DataError, NotFoundError, TransientError } from './errors';
+
+/** A request that has not answered by then is treated as a transient failure. */
+export const REQUEST_TIMEOUT_MS = 10_000;
+
+export async function fetchDocument<S extends z.ZodType>(
+  url: string,
+  schema: S,
+  what: string,
+  signal?: AbortSignal,
+): Promise<z.output<S>> {
+  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      headers: { Accept: 'application/json' },
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    const timedOut = timeout.aborted;
+    throw new TransientError(
+      url,
+      timedOut ? `${url} did not answer in time` : `${url} could not be loaded (network error)`,
+    );
+  }
+
+  // A static host's fallback answers a missing file with index.html and 200: that is "not found".
+  const type = response.headers.get('Content-Type') ?? '';
+  if (response.status === 404 || response.status === 410 || type.includes('text/html')) {
+    throw new NotFoundError(url, what);
+  }
+  if (response.status >= 500 || response.status === 408 || response.status === 429) {
+    throw new TransientError(url, `${url} failed with status ${response.status}`);
+  }
+  if (!response.ok) throw new DataError(url, `${url} failed with status ${response.status}`);
+
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw new DataError(url, `${url} is not valid JSON`);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first ? `${formatPath(first.path)}: ${first.message}` : 'does not match the schema';
+    throw new DataError(url, `${url} is not a valid document: ${where}`);
+  }
+  return parsed.data;
+}

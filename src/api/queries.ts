@@ -1,0 +1,87 @@
+/** Every query the app makes: keys live here only, and loaders and components share these options. */
+import { QueryClient, queryOptions } from '@tanstack/react-query';
+import {
+  AllTags,
+  ArticleDocument,
+  AuthorPage,
+  IndexPage,
+  SiteDocument,
+  TagFacet,
+  TagPage,
+  dataPath,
+} from '../content/compiled';
+import { fetchDocument } from './fetchDocument';
+import { isTransient } from './errors';
+
+/** Compiled content changes only with a deploy, so data stays fresh for the session's minutes. */
+const STALE_TIME_MS = 5 * 60_000;
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: STALE_TIME_MS,
+        // Only transient failures are retried, twice, with exponential backoff; a missing or
+        // invalid document fails at once so the reader is told without waiting.
+        retry: (failures, error) => isTransient(error) && failures < 2,
+        retryDelay: (attempt) => Math.min(500 * 2 ** attempt, 4000),
+        refetchOnWindowFocus: false,
+      },
+    },
+  });
+}
+
+export const siteQuery = () =>
+  queryOptions({
+    queryKey: ['site'],
+    queryFn: ({ signal }) => fetchDocument(dataPath.site(), SiteDocument, 'the site', signal),
+    staleTime: Infinity,
+  });
+
+export const indexPageQuery = (page: number) =>
+  queryOptions({
+    queryKey: ['index', page],
+    queryFn: ({ signal }) => fetchDocument(dataPath.index(page), IndexPage, `page ${page}`, signal),
+  });
+
+export const allTagsQuery = () =>
+  queryOptions({
+    queryKey: ['tags'],
+    queryFn: ({ signal }) => fetchDocument(dataPath.allTags(), AllTags, 'the tag list', signal),
+  });
+
+export const tagPageQuery = (slug: string, page: number) =>
+  queryOptions({
+    queryKey: ['tag', slug, page],
+    queryFn: ({ signal }) =>
+      fetchDocument(
+        dataPath.tagPage(slug, page),
+        TagPage,
+        page === 1 ? `tag "${slug}"` : `page ${page} of tag "${slug}"`,
+        signal,
+      ),
+  });
+
+export const tagFacetQuery = (slug: string) =>
+  queryOptions({
+    queryKey: ['facet', slug],
+    queryFn: ({ signal }) => fetchDocument(dataPath.tagFacet(slug), TagFacet, `tag "${slug}"`, signal),
+  });
+
+export const authorPageQuery = (slug: string, page: number) =>
+  queryOptions({
+    queryKey: ['author', slug, page],
+    queryFn: ({ signal }) =>
+      fetchDocument(
+        dataPath.authorPage(slug, page),
+        AuthorPage,
+        page === 1 ? `author "${slug}"` : `page ${page} of author "${slug}"`,
+        signal,
+      ),
+  });
+
+export const articleQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['article', id],
+    queryFn: ({ signal }) => fetchDocument(dataPath.article(id), ArticleDocument, `article "${id}"`, signal),
+  });

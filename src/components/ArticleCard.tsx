@@ -1,0 +1,66 @@
+import { Link } from 'react-router';
+import type { Card } from '../content/compiled';
+import { mediaUrl } from '../content/compiled';
+import { InlineText } from './InlineText';
+import { Dateline } from './Dateline';
+
+export function articlePath(id: string): string {
+  return `/articles/${id}`;
+}
+
+interface ArticleCardProps {
+  card: Card;
+  /** The lead story gets a larger headline and image. */
+  lead?: boolean;
+  /** Why this card is shown, e.g. "Also tagged North Korea news". */
+  note?: string;
+  headingLevel?: 'h2' | 'h3';
+}
+
+export function ArticleCard({ card, lead = false, note, headingLevel: Heading = 'h2' }: ArticleCardProps) {
+  return (
+    <article
+      className={
+        lead
+          ? 'flex flex-col gap-4 md:grid md:grid-cols-[3fr_2fr] md:items-start md:gap-8'
+          : 'flex flex-row-reverse items-start justify-end gap-4'
+      }
+    >
+      {card.image && (
+        <img
+          src={mediaUrl(card.image.src)}
+          alt=""
+          width={card.image.width}
+          height={card.image.height}
+          loading={lead ? 'eager' : 'lazy'}
+          decoding="async"
+          className={`h-auto shrink-0 rounded-sm bg-neutral-100 object-cover dark:bg-neutral-800 ${lead ? 'w-full' : 'aspect-[4/3] w-24 sm:w-32'}`}
+        />
+      )}
+      <div className="min-w-0 flex-1">
+        {card.section && (
+          <p className="text-xs font-semibold tracking-wider text-red-700 uppercase dark:text-red-400">
+            {card.section}
+          </p>
+        )}
+        <Heading className={`font-serif font-bold ${lead ? 'text-3xl sm:text-4xl' : 'text-xl'} leading-tight`}>
+          <Link
+            to={articlePath(card.id)}
+            className="text-neutral-900 no-underline hover:underline dark:text-neutral-100"
+          >
+            {card.headline}
+          </Link>
+        </Heading>
+        {card.standfirst && (
+          <p className={`mt-1 text-neutral-700 dark:text-neutral-300 ${lead ? 'text-lg' : 'line-clamp-3'}`}>
+            <InlineText text={card.standfirst} />
+          </p>
+        )}
+        <p className="mt-1 flex flex-wrap gap-x-3 text-sm">
+          <Dateline publishedAt={card.publishedAt} compact />
+          {note && <span className="text-neutral-600 dark:text-neutral-400">{note}</span>}
+        </p>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,25 @@
+import { Link } from 'react-router';
+import type { Author } from '../content/schema';
+import { slugify } from '../content/slug';
+
+export function authorPath(name: string): string {
+  return `/authors/${encodeURIComponent(slugify(name))}`;
+}
+
+/** "By Ananya Rao (World desk) and Vikram Sethi": each author a link to their page. */
+export function Byline({ authors, showRoles = true }: { authors: Author[]; showRoles?: boolean }) {
+  return (
+    <p className="text-sm text-neutral-700 dark:text-neutral-300">
+      By{' '}
+      {authors.map((author, i) => (
+        <span key={`${author.name}-${i}`}>
+          {i > 0 && (i === authors.length - 1 ? ' and ' : ', ')}
+          <Link to={authorPath(author.name)} className="font-semibold text-neutral-900 dark:text-neutral-100">
+            {author.name}
+          </Link>
+          {showRoles && author.role && <span className="text-neutral-600 dark:text-neutral-400">, {author.role}</span>}
+        </span>
+      ))}
+    </p>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Image } from '../content/schema';
+import { mediaUrl } from '../content/compiled';
+
+interface FigureProps {
+  image: Image;
+  /** The lead image loads first and eagerly; images further down wait until they are near. */
+  priority?: 'lead' | 'lazy';
+  className?: string;
+}
+
+export function Figure({ image, priority = 'lazy', className = '' }: FigureProps) {
+  const lead = priority === 'lead';
+  return (
+    <figure className={`my-0 ${className}`}>
+      <img
+        src={mediaUrl(image.src)}
+        alt={image.alt}
+        width={image.width}
+        height={image.height}
+        loading={lead ? 'eager' : 'lazy'}
+        decoding={lead ? 'sync' : 'async'}
+        fetchPriority={lead ? 'high' : 'auto'}
+        // width/height give the aspect ratio; h-auto lets CSS scale it without a layout shift.
+        className="h-auto w-full rounded-sm bg-neutral-100 dark:bg-neutral-800"
+      />
+      {(image.caption || image.credit) && (
+        <figcaption className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">
+          {image.caption}
+          {image.credit && (
+            <span className="ml-1 text-xs tracking-wide text-neutral-600 uppercase dark:text-neutral-400">
+              {image.caption ? ' ' : ''}
+              <span className="sr-only">Credit: </span>
+              {image.credit}
+            </span>
+          )}
+        </figcaption>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,41 @@
+import { Link, Outlet } from 'react-router';
+import { useSite } from '../hooks/useSite';
+import { ContentProblems } from './ContentProblems';
+
+export function Layout() {
+  const site = useSite();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded bg-neutral-900 px-4 py-2 text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2 dark:bg-white dark:text-neutral-900"
+      >
+        Skip to content
+      </a>
+      <header className="border-b border-neutral-200 print:hidden dark:border-neutral-800">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-baseline justify-between gap-2 px-4 py-4">
+          <Link
+            to="/"
+            className="font-serif text-3xl font-black tracking-tight text-neutral-900 no-underline dark:text-neutral-100"
+          >
+            {site.name}
+          </Link>
+          <nav aria-label="Site">
+            <Link to="/" className="text-sm">
+              Latest news
+            </Link>
+          </nav>
+        </div>
+      </header>
+      <ContentProblems problems={site.problems} />
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 outline-none">
+        <Outlet />
+      </main>
+      <footer className="border-t border-neutral-200 text-sm text-neutral-600 print:hidden dark:border-neutral-800 dark:text-neutral-400">
+        <div className="mx-auto max-w-6xl px-4 py-6">
+          {site.name} · {site.articleCount} articles
+        </div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * The multi-tag filter. Every option is a link to the URL of the narrower view, so choosing one
+ * pushes a history entry (Back undoes it) and every state is a bookmark.
+ */
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { allTagsQuery } from '../api/queries';
+import type { TagCount } from '../content/compiled';
+import { type FrontState, frontHref, withTag, withoutTag } from '../filter/urlState';
+
+const SHOWN_AT_FIRST = 16;
+
+interface TagFilterProps {
+  state: FrontState;
+  selected: TagCount[];
+  /** Tags that narrow the current view, with their counts within it (most used first). */
+  options: TagCount[];
+  /** Whether `options` is every tag there is; otherwise "all tags" fetches the full list. */
+  complete: boolean;
+}
+
+export function TagFilter({ state, selected, options, complete }: TagFilterProps) {
+  const [expanded, setExpanded] = useState(false);
+  const all = useQuery({ ...allTagsQuery(), enabled: expanded && !complete });
+  const list = expanded && !complete ? (all.data?.tags ?? options) : options;
+  const shown = expanded ? list : list.slice(0, SHOWN_AT_FIRST);
+  const hidden = (complete ? options.length : Infinity) > SHOWN_AT_FIRST || !complete;
+
+  return (
+    <section aria-labelledby="filter-heading" className="mb-8 print:hidden">
+      <h2
+        id="filter-heading"
+        className="text-sm font-semibold tracking-wider text-neutral-600 uppercase dark:text-neutral-400"
+      >
+        Filter by tag
+      </h2>
+      {selected.length > 0 && (
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          <ul aria-label="Active filters" className="flex list-none flex-wrap gap-2 p-0">
+            {selected.map((tag) => (
+              <li key={tag.slug}>
+                <Link
+                  to={frontHref(withoutTag(state, tag.slug))}
+                  aria-label={`Remove filter ${tag.label}`}
+                  className="inline-flex items-center gap-1 rounded-full bg-neutral-900 px-3 py-1 text-sm text-white no-underline dark:bg-neutral-100 dark:text-neutral-900"
+                >
+                  {tag.label} <span aria-hidden="true">×</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <Link to="/" className="text-sm">
+            Clear all
+          </Link>
+        </div>
+      )}
+      {shown.length > 0 ? (
+        <ul
+          aria-label={selected.length > 0 ? 'Narrow further' : 'Tags'}
+          className="mt-3 flex list-none flex-wrap gap-2 p-0"
+        >
+          {shown.map((tag) => (
+            <li key={tag.slug}>
+              <Link
+                to={frontHref(withTag(state, tag.slug))}
+                aria-label={`${tag.label}, ${tag.count} article${tag.count === 1 ? '' : 's'}`}
+                className="inline-flex items-baseline gap-1 rounded-full border border-neutral-300 px-3 py-1 text-sm text-neutral-900 no-underline hover:border-neutral-900 dark:border-neutral-700 dark:text-neutral-100 dark:hover:border-neutral-100"
+              >
+                {tag.label} <span className="text-xs text-neutral-600 dark:text-neutral-400">{tag.count}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">No further tag narrows these articles.</p>
+      )}
+      {hidden && (
+        <button
+          type="button"
+          aria-expanded={expanded}
+          onClick={() => setExpanded((value) => !value)}
+          className="mt-2 text-sm underline"
+        >
+          {expanded ? 'Show fewer tags' : 'Show all tags'}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+/** NewsArticle structured data; a data block, never executed, so the CSP needs no exception. */
+import type { CompiledArticle } from '../../content/compiled';
+import { mediaUrl } from '../../content/compiled';
+
+export function ArticleJsonLd({ article, siteName }: { article: CompiledArticle; siteName: string }) {
+  const origin = typeof window === 'undefined' ? '' : window.location.origin;
+  const data = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.headline,
+    image: article.image ? [new URL(mediaUrl(article.image.src), origin || 'https://localhost').href] : undefined,
+    datePublished: article.publishedAt,
+    dateModified: article.updatedAt ?? article.publishedAt,
+    articleSection: article.section,
+    author: article.byline.map((author) => ({ '@type': 'Person', name: author.name })),
+    publisher: { '@type': 'Organization', name: siteName },
+  };
+  // "<" is escaped so that no text in an article can close the script element.
+  return <script type="application/ld+json">{JSON.stringify(data).replace(/</g, '\\u003c')}</script>;
+}

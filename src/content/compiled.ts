@@ -1,0 +1,121 @@
+/**
+ * The compiled documents that the build writes under /data and the app fetches.
+ * This is Broadsheet's internal format (not the public contract); it is built from the
+ * article schema so the two cannot drift, and the app validates every document against it.
+ */
+import { z } from 'zod';
+import { ArticleFields } from './schema';
+
+export const PAGE_SIZE = 20;
+/** How many of the most used tags the front page shows before "all tags". */
+export const TOP_TAG_COUNT = 24;
+
+export const TagCount = z.object({
+  slug: z.string(),
+  label: z.string(),
+  count: z.number().int().nonnegative(),
+});
+export type TagCount = z.infer<typeof TagCount>;
+
+/** What a list shows of an article: enough for a card, nothing of the body. */
+export const Card = ArticleFields.pick({
+  id: true,
+  headline: true,
+  standfirst: true,
+  section: true,
+  image: true,
+  byline: true,
+  publishedAt: true,
+  updatedAt: true,
+  tags: true,
+});
+export type Card = z.infer<typeof Card>;
+
+export const RelatedCard = Card.extend({
+  /** Why it is related, in words a reader understands ("Also tagged Sergey Lavrov"). */
+  reasons: z.array(z.string()),
+  editorsPick: z.boolean(),
+});
+export type RelatedCard = z.infer<typeof RelatedCard>;
+
+export const ArticleDocument = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('article'),
+    article: ArticleFields.omit({ related: true }),
+    related: z.array(RelatedCard),
+    moreInSection: z.array(Card),
+  }),
+  /** An alias: the app replaces the URL with the canonical one. */
+  z.object({ kind: z.literal('redirect'), to: z.string() }),
+]);
+export type ArticleDocument = z.infer<typeof ArticleDocument>;
+export type CompiledArticle = Extract<ArticleDocument, { kind: 'article' }>['article'];
+
+const Paging = {
+  page: z.number().int().positive(),
+  pageCount: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  items: z.array(Card),
+};
+
+export const IndexPage = z.object(Paging);
+export type IndexPage = z.infer<typeof IndexPage>;
+
+export const TagPage = z.object({
+  ...Paging,
+  tag: TagCount,
+  /** The tags that occur most often with this one; count = articles carrying both. */
+  coTags: z.array(TagCount),
+});
+export type TagPage = z.infer<typeof TagPage>;
+
+export const AuthorPage = z.object({
+  ...Paging,
+  author: z.object({ slug: z.string(), name: z.string(), roles: z.array(z.string()) }),
+});
+export type AuthorPage = z.infer<typeof AuthorPage>;
+
+/**
+ * Everything the multi-tag filter needs about one tag: for each of its articles, in the order
+ * of its tag pages (newest first), the other tags that article carries, as indices into `tags`.
+ * An AND of tags is answered from the rarest tag's facet alone.
+ */
+export const TagFacet = z.object({
+  tag: TagCount,
+  tags: z.array(z.object({ slug: z.string(), label: z.string() })),
+  rows: z.array(z.array(z.number().int().nonnegative())),
+});
+export type TagFacet = z.infer<typeof TagFacet>;
+
+export const AllTags = z.object({ tags: z.array(TagCount) });
+export type AllTags = z.infer<typeof AllTags>;
+
+export const SiteDocument = z.object({
+  name: z.string(),
+  description: z.string().optional(),
+  locale: z.string(),
+  timeZone: z.string(),
+  articleCount: z.number().int().nonnegative(),
+  tagCount: z.number().int().nonnegative(),
+  pageSize: z.number().int().positive(),
+  topTags: z.array(TagCount),
+  /** Content problems; only ever non-empty in `npm run dev`, where bad articles are skipped. */
+  problems: z.array(z.string()),
+});
+export type SiteDocument = z.infer<typeof SiteDocument>;
+
+/** The URL of each compiled document: the one place the app and the compiler agree on paths. */
+export const dataPath = {
+  site: () => '/data/site.json',
+  index: (page: number) => `/data/index/${page}.json`,
+  allTags: () => '/data/tags/all.json',
+  tagPage: (slug: string, page: number) => `/data/tags/${encodeURIComponent(slug)}/${page}.json`,
+  tagFacet: (slug: string) => `/data/facets/${encodeURIComponent(slug)}.json`,
+  authorPage: (slug: string, page: number) => `/data/authors/${encodeURIComponent(slug)}/${page}.json`,
+  article: (id: string) => `/data/articles/${encodeURIComponent(id)}.json`,
+};
+
+/** Where an image referenced by a content-relative path is served from. */
+export function mediaUrl(src: string): string {
+  return src.startsWith('https://') ? src : `/media/${src.split('/').map(encodeURIComponent).join('/')}`;
+}

@@ -1,0 +1,161 @@
+/**
+ * The Broadsheet content format, version 1: the one definition of what an author writes.
+ * The validator, the TypeScript types, the compiled JSON the app fetches and the editor's
+ * JSON Schema (docs/article.schema.json) all derive from the schemas in this file.
+ */
+import { z } from 'zod';
+import { parseInline } from './inline';
+import { ID_PATTERN, slugify } from './slug';
+
+/** Fields starting with "x-" are the authors' own and are ignored everywhere in an article. */
+export function dropExtensionFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropExtensionFields);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !key.startsWith('x-'))
+        .map(([key, field]) => [key, dropExtensionFields(field)]),
+    );
+  }
+  return value;
+}
+
+const text = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`)
+    .max(max, `must be at most ${max} characters`);
+
+export const Id = z
+  .string()
+  .max(120, 'must be at most 120 characters')
+  .regex(ID_PATTERN, 'must be lower-case letters and digits in words joined by single hyphens, e.g. "my-article-2"');
+
+/** Inline text: parsed here so that a forbidden link url is an error with its exact path. */
+export const Inline = z.string().superRefine((value, ctx) => {
+  for (const problem of parseInline(value).problems) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+const ImageSrc = z.string().superRefine((src, ctx) => {
+  if (src.startsWith('https://')) return;
+  const relative = !/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith('/') && !src.includes('\\');
+  if (!relative) {
+    ctx.addIssue({ code: 'custom', message: `"${src}" must be a path relative to the content folder or an https:// URL` });
+  } else if (src.split('/').includes('..')) {
+    ctx.addIssue({ code: 'custom', message: `"${src}" must not contain ".."` });
+  } else if (src.trim() === '') {
+    ctx.addIssue({ code: 'custom', message: 'must not be empty' });
+  }
+});
+
+const Dimension = z.number().int('must be a whole number').positive('must be positive');
+
+export const ImageFields = {
+  src: ImageSrc,
+  alt: text(1, 300),
+  caption: z.string().optional(),
+  credit: z.string().optional(),
+  width: Dimension,
+  height: Dimension,
+};
+export const Image = z.strictObject(ImageFields);
+
+export const Author = z.strictObject({
+  name: text(1, 100).refine((name) => slugify(name) !== '', {
+    message: 'has no letters or digits, so the author page has no slug',
+  }),
+  role: z.string().optional(),
+});
+
+export const ParagraphBlock = z.strictObject({ type: z.literal('paragraph'), text: Inline });
+export const QuoteBlock = z.strictObject({
+  type: z.literal('quote'),
+  text: Inline,
+  attribution: z.string().optional(),
+});
+export const ImageBlock = z.strictObject({ type: z.literal('image'), ...ImageFields });
+export const ListBlock = z.strictObject({
+  type: z.literal('list'),
+  ordered: z.boolean().optional(),
+  items: z.array(Inline).min(1, 'must have at least one item'),
+});
+
+export const BLOCK_TYPES = ['paragraph', 'quote', 'image', 'list'] as const;
+
+export const Block = z.discriminatedUnion('type', [ParagraphBlock, QuoteBlock, ImageBlock, ListBlock], {
+  error: (issue) =>
+    issue.code === 'invalid_union'
+      ? `unknown block type ${JSON.stringify((issue.input as { type?: unknown } | undefined)?.type ?? null)}; expected one of ${BLOCK_TYPES.join(', ')}`
+      : undefined,
+});
+
+export const Section = z.strictObject({
+  heading: text(1, 200).optional(),
+  blocks: z.array(Block).min(1, 'must have at least one block'),
+});
+
+const DateTime = z.iso.datetime({
+  offset: true,
+  error: 'must be an ISO 8601 date-time with Z or an offset, e.g. 2025-07-12T18:09:19+05:30',
+});
+
+const TagLabel = text(1, 60).refine((label) => slugify(label) !== '', {
+  message: 'has no letters or digits, so it has no slug',
+});
+
+export const ArticleFields = z.strictObject({
+  id: Id,
+  aliases: z.array(Id).optional(),
+  headline: text(1, 300),
+  standfirst: z.string().trim().max(600, 'must be at most 600 characters').optional(),
+  section: z.string().trim().min(1, 'must not be empty').optional(),
+  image: Image.optional(),
+  byline: z.array(Author).min(1, 'must name at least one author'),
+  publishedAt: DateTime,
+  updatedAt: DateTime.optional(),
+  sections: z.array(Section).min(1, 'must have at least one section'),
+  tags: z.array(TagLabel).optional(),
+  related: z.array(Id).optional(),
+});
+
+function checkUpdateAfterPublication(article: z.output<typeof ArticleFields>, ctx: z.RefinementCtx) {
+  if (article.updatedAt && Date.parse(article.updatedAt) < Date.parse(article.publishedAt)) {
+    ctx.addIssue({ code: 'custom', path: ['updatedAt'], message: 'must not be earlier than publishedAt' });
+  }
+}
+
+/** An article as authored: what the validator checks in CONTENT_DIR/articles/*.json. */
+export const Article = z.preprocess(dropExtensionFields, ArticleFields.superRefine(checkUpdateAfterPublication));
+
+export type Article = z.output<typeof ArticleFields>;
+export type ArticleInput = z.input<typeof ArticleFields>;
+export type Image = z.output<typeof Image>;
+export type Author = z.output<typeof Author>;
+export type Block = z.output<typeof Block>;
+export type Section = z.output<typeof Section>;
+
+/** site.json: every field optional, with the contract's defaults. */
+export const SiteConfig = z.preprocess(
+  dropExtensionFields,
+  z.strictObject({
+    name: text(1, 100).default('Broadsheet'),
+    description: z.string().optional(),
+    locale: z
+      .string()
+      .default('en-GB')
+      .refine((locale) => Intl.DateTimeFormat.supportedLocalesOf(locale).length > 0, 'is not a known BCP 47 locale'),
+    timeZone: z
+      .string()
+      .default('UTC')
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'is not a known IANA time zone'),
+  }),
+);
+export type SiteConfig = z.output<typeof SiteConfig>;

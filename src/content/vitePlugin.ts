@@ -1,0 +1,120 @@
+/**
+ * Vite integration of the content compiler.
+ * - `npm run dev`: compiles CONTENT_DIR leniently (a bad article is skipped and reported in the
+ *   terminal and in the page), serves /data and /media from memory, recompiles on every change.
+ * - `npm run build`: compiles strictly, prints every problem and fails; otherwise emits the
+ *   documents and images into the bundle.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve, extname } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { loadContent, resolveContentDir } from './load';
+import { formatProblem } from './problems';
+import type { CompileOutput } from './compile';
+
+const MEDIA_TYPES: Record<string, string> = {
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.gif': 'image/gif',
+};
+
+export class ContentError extends Error {
+  constructor(readonly lines: string[]) {
+    super(`${lines.length} content problem${lines.length === 1 ? '' : 's'}:\n${lines.join('\n')}`);
+    this.name = 'ContentError';
+  }
+}
+
+function serveCompiled(server: ViteDevServer, contentDir: string, current: () => CompileOutput) {
+  server.middlewares.use((req, res, next) => {
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      return next();
+    }
+    const output = current();
+    const document = output.documents.get(path);
+    if (document !== undefined) {
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-store');
+      res.end(document);
+      return;
+    }
+    const media = output.media.get(path);
+    if (media !== undefined) {
+      res.setHeader('Content-Type', MEDIA_TYPES[extname(media).toLowerCase()] ?? 'application/octet-stream');
+      res.end(readFileSync(resolve(contentDir, media)));
+      return;
+    }
+    if (path.startsWith('/data/') || path.startsWith('/media/')) {
+      res.statusCode = 404;
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.end(JSON.stringify({ error: `not found: ${path}` }));
+      return;
+    }
+    next();
+  });
+}
+
+export function broadsheetContent(): Plugin {
+  let contentDir = '';
+  let output: CompileOutput | undefined;
+  let isBuild = false;
+
+  return {
+    name: 'broadsheet-content',
+    configResolved(config) {
+      contentDir = resolveContentDir(config.root);
+      isBuild = config.command === 'build';
+    },
+    configureServer(server) {
+      const compile = () => {
+        const started = performance.now();
+        output = loadContent(contentDir, 'lenient');
+        const ms = Math.round(performance.now() - started);
+        const logger = server.config.logger;
+        if (output.problems.length > 0) {
+          logger.error(`\n[content] ${output.problems.length} problem(s); those articles are left out until fixed:`);
+          for (const problem of output.problems) logger.error(`  ${formatProblem(problem)}`);
+        }
+        logger.info(`[content] ${output.stats.articles} articles from ${contentDir} in ${ms} ms`, { timestamp: true });
+      };
+      compile();
+      server.watcher.add(contentDir);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const onChange = (file: string) => {
+        if (!resolve(file).startsWith(contentDir)) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          compile();
+          server.ws.send({ type: 'full-reload' });
+        }, 100);
+      };
+      server.watcher.on('add', onChange).on('change', onChange).on('unlink', onChange);
+      serveCompiled(server, contentDir, () => output ?? loadContent(contentDir, 'lenient'));
+    },
+    buildStart() {
+      if (!isBuild) return;
+      output = loadContent(contentDir, 'strict');
+      if (output.problems.length > 0) {
+        const lines = output.problems.map(formatProblem);
+        for (const line of lines) console.error(line);
+        throw new ContentError(lines);
+      }
+    },
+    generateBundle() {
+      if (!isBuild || !output) return;
+      for (const [path, source] of output.documents) {
+        this.emitFile({ type: 'asset', fileName: path.slice(1), source });
+      }
+      for (const [path, src] of output.media) {
+        this.emitFile({ type: 'asset', fileName: path.slice(1), source: readFileSync(resolve(contentDir, src)) });
+      }
+    },
+  };
+}

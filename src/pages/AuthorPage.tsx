@@ -1,0 +1,37 @@
+import { useLoaderData } from 'react-router';
+import type { AuthorPage as AuthorPageDocument } from '../content/compiled';
+import { CardList } from '../components/CardList';
+import { DocumentHead } from '../components/DocumentHead';
+import { Pager } from '../components/Pager';
+import { pagedHref } from '../filter/urlState';
+
+export function AuthorPage() {
+  const { author, items, page, pageCount, total } = useLoaderData() as AuthorPageDocument;
+  const path = `/authors/${encodeURIComponent(author.slug)}`;
+  return (
+    <>
+      <DocumentHead
+        title={author.name}
+        description={`Articles by ${author.name}`}
+        canonicalPath={pagedHref(path, page)}
+      />
+      <p className="text-sm font-semibold tracking-wider text-neutral-600 uppercase dark:text-neutral-400">Author</p>
+      <h1 tabIndex={-1} className="font-serif text-4xl font-black">
+        {author.name}
+      </h1>
+      {author.roles.length > 0 && (
+        <p className="mt-1 text-lg text-neutral-700 dark:text-neutral-300">{author.roles.join(' · ')}</p>
+      )}
+      <p className="mt-1 text-neutral-600 dark:text-neutral-400">
+        {total} article{total === 1 ? '' : 's'}
+      </p>
+      <h2 className="sr-only">Articles</h2>
+      <div className="mt-8">
+        <CardList cards={items} label={`Articles by ${author.name}`} />
+      </div>
+      <Pager page={page} pageCount={pageCount} hrefFor={(n) => pagedHref(path, n)} />
+    </>
+  );
+}
+
+export default AuthorPage;

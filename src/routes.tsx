@@ -1,0 +1,52 @@
+/**
+ * Every URL of the app and its page, in one place. Loaders are static so data starts loading at
+ * once; page components are lazy so no page ships another's code, and load alongside the data.
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import type { RouteObject } from 'react-router';
+import { Layout } from './components/Layout';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { RouteError } from './pages/RouteError';
+import { articleLoader, authorLoader, frontLoader, rootLoader, tagLoader } from './pages/loaders';
+
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
+    {
+      id: 'root',
+      loader: rootLoader(queryClient),
+      Component: Layout,
+      HydrateFallback: () => null,
+      ErrorBoundary: RouteError,
+      children: [
+        {
+          // Errors of a page render inside the layout, so the header and navigation stay usable.
+          ErrorBoundary: RouteError,
+          children: [
+            {
+              index: true,
+              loader: frontLoader(queryClient),
+              lazy: { Component: async () => (await import('./pages/FrontPage')).FrontPage },
+            },
+            {
+              path: 'articles/:id',
+              loader: articleLoader(queryClient),
+              lazy: { Component: async () => (await import('./pages/ArticlePage')).ArticlePage },
+            },
+            {
+              path: 'tags/:slug',
+              loader: tagLoader(queryClient),
+              lazy: { Component: async () => (await import('./pages/TagPage')).TagPage },
+            },
+            {
+              path: 'authors/:slug',
+              loader: authorLoader(queryClient),
+              lazy: { Component: async () => (await import('./pages/AuthorPage')).AuthorPage },
+            },
+            // Tiny, and also what an error boundary shows, so it ships with the shell.
+            { path: '*', Component: NotFoundPage },
+          ],
+        },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,52 @@
+/**
+ * Renders the whole app (real routes, loaders and queries) at a URL, with fetch answered from a
+ * fixture content folder compiled in memory: what a reader would get from a built site.
+ */
+import { resolve } from 'node:path';
+import { render } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { vi } from 'vitest';
+import { createQueryClient } from '../../src/api/queries';
+import { createRoutes } from '../../src/routes';
+import { loadContent } from '../../src/content/load';
+
+export type FetchOverride = (path: string) => Response | undefined;
+
+const compiled = new Map<string, ReturnType<typeof loadContent>>();
+
+export function compileFixture(name: string) {
+  let output = compiled.get(name);
+  if (!output) {
+    output = loadContent(resolve(__dirname, '../fixtures', name), 'strict');
+    if (output.problems.length > 0) throw new Error(`fixture ${name} is invalid: ${JSON.stringify(output.problems)}`);
+    compiled.set(name, output);
+  }
+  return output;
+}
+
+export function renderApp(
+  url: string,
+  { fixture = 'app', override }: { fixture?: string; override?: FetchOverride } = {},
+) {
+  const { documents } = compileFixture(fixture);
+  const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+    const path = decodeURIComponent(new URL(String(input), 'http://localhost').pathname);
+    const custom = override?.(path);
+    if (custom) return custom;
+    const body = documents.get(path);
+    // Like a static host's index.html fallback: a missing file answers 200 with HTML.
+    return body === undefined
+      ? new Response('<!doctype html><title>app</title>', { headers: { 'Content-Type': 'text/html' } })
+      : new Response(body, { headers: { 'Content-Type': 'application/json' } });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  const queryClient = createQueryClient();
+  const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [url] });
+  const view = render(
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  return { ...view, router, fetchMock, queryClient };
+}
