@@ -1,4 +1,4 @@
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, ScrollRestoration } from 'react-router';
 import { useSite } from '../hooks/useSite';
 import { ContentProblems } from './ContentProblems';
 
@@ -31,6 +31,8 @@ export function Layout() {
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 outline-none">
         <Outlet />
       </main>
+      {/* New pages start at the top, Back and Forward restore the position, #fragments scroll to their target. */}
+      <ScrollRestoration />
       <footer className="border-t border-neutral-200 text-sm text-neutral-600 print:hidden dark:border-neutral-800 dark:text-neutral-400">
         <div className="mx-auto max-w-6xl px-4 py-6">
           {site.name} · {site.articleCount} articles

@@ -11,12 +11,14 @@ import { TagList } from '../components/TagList';
 import { mediaUrl } from '../content/compiled';
 import { plainText } from '../content/inline';
 import { useSite } from '../hooks/useSite';
+import { useScrollToHash } from '../hooks/useScrollToHash';
 
 export function ArticlePage() {
   const id = useParams().id ?? '';
   const { hash } = useLocation();
   const site = useSite();
   const { data } = useSuspenseQuery(articleQuery(id));
+  useScrollToHash(data);
   if (data.kind === 'redirect') {
     // An alias: the canonical URL replaces it (no extra history entry), keeping any #section.
     return <Navigate replace to={{ pathname: `/articles/${data.to}`, hash }} />;

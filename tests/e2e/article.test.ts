@@ -1,0 +1,106 @@
+/** The article page in real Chromium, over the sample newsroom served like production. */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { axeViolations, launch, openPage } from './browser';
+
+const LEAD = '/articles/lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
+let browser: Browser;
+const base = inject('sampleUrl');
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('article page', () => {
+  it('has the semantics readers and tools rely on, no axe violations and no console errors', async () => {
+    const { page, problems, context } = await openPage(browser);
+    await page.goto(base + LEAD);
+    const h1 = page.locator('h1');
+    await expect.poll(() => h1.count()).toBe(1);
+    expect(await h1.textContent()).toContain('Lavrov warns');
+    expect(await page.title()).toBe(`${await h1.textContent()} · The Monsoon Ledger`);
+
+    const lead = page.locator('article figure img').first();
+    expect(await lead.getAttribute('alt')).toBeTruthy();
+    expect(await lead.getAttribute('width')).toBe('1600');
+    expect(await lead.getAttribute('height')).toBeTruthy();
+    expect(await lead.getAttribute('loading')).toBe('eager');
+    expect(await page.locator('article figure figcaption').first().textContent()).toContain(
+      'Illustration: The Monsoon Ledger',
+    );
+
+    const times = page.locator('article header time');
+    expect(await times.first().getAttribute('datetime')).toBe('2025-07-12T12:39:19.000Z');
+    expect(await times.first().textContent()).toBe('12 July 2025, 18:09 IST');
+    expect(await page.getByText(/^Updated/).count()).toBe(1);
+
+    expect(await page.locator('article section > h2[id]').count()).toBe(6);
+    expect(await page.locator('article blockquote').count()).toBe(2);
+    expect(await page.locator('a[href^="/authors/"]').first().getAttribute('href')).toBe('/authors/ananya-rao');
+    expect(await page.locator('nav[aria-label="Article tags"] a[href="/tags/kim-jong-un"]').count()).toBe(1);
+    const related = page.getByRole('complementary', { name: /Related/ });
+    expect(await related.locator('a[href^="/articles/"]').count()).toBeGreaterThan(0);
+
+    const meta = await page.evaluate(() => ({
+      description: document.querySelector('meta[name="description"]')?.getAttribute('content'),
+      canonical: document.querySelector('link[rel="canonical"]')?.getAttribute('href'),
+      ogTitle: document.querySelector('meta[property="og:title"]')?.getAttribute('content'),
+      jsonLd: JSON.parse(document.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}'),
+    }));
+    expect(meta.description).toMatch(/Wonsan/);
+    expect(meta.canonical).toBe(base + LEAD);
+    expect(meta.ogTitle).toContain('Lavrov warns');
+    expect(meta.jsonLd['@type']).toBe('NewsArticle');
+    expect(meta.jsonLd.datePublished).toBe('2025-07-12T18:09:19+05:30');
+
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('scrolls to a section named in the URL fragment on load', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(`${base}${LEAD}#drills-near-the-peninsula`);
+    await page.locator('h1').waitFor();
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          Math.round(document.getElementById('drills-near-the-peninsula')?.getBoundingClientRect().top ?? -1),
+        ),
+      )
+      .toBeLessThan(100);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+    await context.close();
+  });
+
+  it('lands an alias URL on the canonical one', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(`${base}/articles/lavrov-warns-against-alliance`);
+    await page.waitForURL(`${base}${LEAD}`);
+    expect(await page.locator('h1').textContent()).toContain('Lavrov warns');
+    await context.close();
+  });
+});
+
+describe('routes work on reload', () => {
+  for (const [path, heading] of [
+    ['/tags/north-korea-news', 'North Korea news'],
+    ['/authors/ananya-rao', 'Ananya Rao'],
+    ['/?tag=north-korea-news&tag=sergey-lavrov', 'Tagged North Korea news and Sergey Lavrov'],
+    ['/articles/does-not-exist', 'Not found'],
+    ['/no/such/page', 'Not found'],
+  ] as const) {
+    it(`${path} shows "${heading}"`, async () => {
+      const { page, problems, context } = await openPage(browser);
+      await page.goto(base + path);
+      await expect.poll(() => page.locator('h1').textContent()).toBe(heading);
+      await page.reload();
+      await expect.poll(() => page.locator('h1').textContent()).toBe(heading);
+      expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
+      await context.close();
+    });
+  }
+});
