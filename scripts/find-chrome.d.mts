@@ -1,0 +1,2 @@
+export declare function findChrome(): string | undefined;
+export declare const CHROME_FLAGS: string[];
