@@ -7,9 +7,10 @@ import { resolve } from 'node:path';
 import { build } from 'vite';
 
 const root = process.cwd();
-const dist = resolve(root, 'dist');
-const staging = resolve(root, `.dist-staging-${process.pid}`);
-const retired = resolve(root, `.dist-retired-${process.pid}`);
+// OUT_DIR (default dist/) lets tests build elsewhere; staging sits beside it so the swap is a rename.
+const dist = resolve(root, process.env.OUT_DIR || 'dist');
+const staging = `${dist}.staging-${process.pid}`;
+const retired = `${dist}.retired-${process.pid}`;
 
 try {
   await build({ root, logLevel: 'warn', build: { outDir: staging, emptyOutDir: true } });
