@@ -3,6 +3,7 @@ import type { Card } from '../content/compiled';
 import { mediaUrl } from '../content/compiled';
 import { InlineText } from './InlineText';
 import { Dateline } from './Dateline';
+import { usePrefetchArticle } from '../hooks/usePrefetchArticle';
 
 export function articlePath(id: string): string {
   return `/articles/${id}`;
@@ -18,6 +19,7 @@ interface ArticleCardProps {
 }
 
 export function ArticleCard({ card, lead = false, note, headingLevel: Heading = 'h2' }: ArticleCardProps) {
+  const prefetch = usePrefetchArticle<HTMLAnchorElement>(card.id);
   return (
     <article
       className={
@@ -46,6 +48,7 @@ export function ArticleCard({ card, lead = false, note, headingLevel: Heading = 
         <Heading className={`font-serif font-bold ${lead ? 'text-3xl sm:text-4xl' : 'text-xl'} leading-tight`}>
           <Link
             to={articlePath(card.id)}
+            {...prefetch}
             className="text-neutral-900 no-underline hover:underline dark:text-neutral-100"
           >
             {card.headline}

@@ -1,6 +1,8 @@
 /** Inline text rendered from parsed nodes, as React elements: never as an HTML string. */
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { type InlineNode, parseInline } from '../content/inline';
+import { usePrefetchArticle } from '../hooks/usePrefetchArticle';
 
 function renderNodes(nodes: InlineNode[]) {
   return nodes.map((node, i) => {
@@ -13,9 +15,9 @@ function renderNodes(nodes: InlineNode[]) {
         return <strong key={i}>{renderNodes(node.children)}</strong>;
       case 'link':
         return node.internal ? (
-          <Link key={i} to={node.url}>
+          <InternalLink key={i} to={node.url}>
             {renderNodes(node.children)}
-          </Link>
+          </InternalLink>
         ) : (
           <a key={i} href={node.url} rel="noopener">
             {renderNodes(node.children)}
@@ -23,6 +25,29 @@ function renderNodes(nodes: InlineNode[]) {
         );
     }
   });
+}
+
+const ARTICLE_PATH = /^\/articles\/([a-z0-9-]+)(?:[?#].*)?$/;
+
+/** A site path navigates inside the app; one to an article is prefetched on hover or focus. */
+function InternalLink({ to, children }: { to: string; children: ReactNode }) {
+  const id = ARTICLE_PATH.exec(to)?.[1];
+  return id ? (
+    <ArticleLink id={id} to={to}>
+      {children}
+    </ArticleLink>
+  ) : (
+    <Link to={to}>{children}</Link>
+  );
+}
+
+function ArticleLink({ id, to, children }: { id: string; to: string; children: ReactNode }) {
+  const { onMouseEnter, onFocus } = usePrefetchArticle(id);
+  return (
+    <Link to={to} onMouseEnter={onMouseEnter} onFocus={onFocus}>
+      {children}
+    </Link>
+  );
 }
 
 export function InlineText({ text }: { text: string }) {

@@ -1,11 +1,14 @@
 import { Link, Outlet, ScrollRestoration } from 'react-router';
 import { useSite } from '../hooks/useSite';
 import { ContentProblems } from './ContentProblems';
+import { NavigationProgress } from './NavigationProgress';
+import { RouteAnnouncer } from './RouteAnnouncer';
 
 export function Layout() {
   const site = useSite();
   return (
     <div className="flex min-h-screen flex-col">
+      <NavigationProgress />
       <a
         href="#main"
         className="sr-only z-50 rounded bg-neutral-900 px-4 py-2 text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2 dark:bg-white dark:text-neutral-900"
@@ -33,6 +36,7 @@ export function Layout() {
       </main>
       {/* New pages start at the top, Back and Forward restore the position, #fragments scroll to their target. */}
       <ScrollRestoration />
+      <RouteAnnouncer />
       <footer className="border-t border-neutral-200 text-sm text-neutral-600 print:hidden dark:border-neutral-800 dark:text-neutral-400">
         <div className="mx-auto max-w-6xl px-4 py-6">
           {site.name} · {site.articleCount} articles

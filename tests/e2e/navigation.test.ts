@@ -1,0 +1,101 @@
+/** Client-side navigation that behaves like the web: no full loads, focus, announcements, Back, scroll. */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openPage } from './browser';
+
+const LEAD = '/articles/lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
+let browser: Browser;
+const base = inject('sampleUrl');
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const markWindow = (page: Page) => page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 42));
+const marker = (page: Page) => page.evaluate(() => (window as unknown as { __marker?: number }).__marker);
+const focusedTag = (page: Page) => page.evaluate(() => document.activeElement?.tagName);
+
+describe('client-side navigation', () => {
+  it('follows a related article: new URL and h1, no full load, focus on the h1, title announced', async () => {
+    const { page, problems, context } = await openPage(browser);
+    await page.goto(base + LEAD);
+    await page.locator('h1').waitFor();
+    await markWindow(page);
+    const related = page
+      .getByRole('complementary', { name: /Related/ })
+      .locator('a[href^="/articles/"]')
+      .first();
+    const href = (await related.getAttribute('href')) ?? '';
+    const headline = (await related.textContent()) ?? '';
+    await related.click();
+    await page.waitForURL(base + href);
+    await expect.poll(() => page.locator('h1').textContent()).toBe(headline);
+    expect(await marker(page)).toBe(42);
+    await expect.poll(() => focusedTag(page)).toBe('H1');
+    await expect
+      .poll(() => page.locator('[aria-live="polite"]').first().textContent())
+      .toBe(`${headline} · The Monsoon Ledger`);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('follows an inline link inside the article body without a full load', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(base + LEAD);
+    await page.locator('h1').waitFor();
+    await markWindow(page);
+    const inline = page.locator('article .prose a[href^="/articles/"]').first();
+    const href = (await inline.getAttribute('href')) ?? '';
+    await inline.click();
+    await page.waitForURL(base + href);
+    await expect.poll(() => page.locator('h1').textContent()).not.toContain('Lavrov warns');
+    expect(await marker(page)).toBe(42);
+    await context.close();
+  });
+
+  it('prefetches an article when its link is hovered, so the click needs no new request', async () => {
+    const { page, context } = await openPage(browser, { viewport: { width: 1280, height: 600 } });
+    await page.goto(`${base}/?page=2`);
+    await page.locator('main article').first().waitFor();
+    const link = page.locator('main article h2 a').last();
+    const id = ((await link.getAttribute('href')) ?? '').split('/').pop() ?? '';
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await link.hover();
+    await expect.poll(() => requested.includes(`/data/articles/${id}.json`)).toBe(true);
+    const before = requested.length;
+    await link.click();
+    await page.waitForURL(`${base}/articles/${id}`);
+    await page.locator('h1').waitFor();
+    expect(requested.slice(before).filter((path) => path.startsWith('/data/articles/'))).toEqual([]);
+    await context.close();
+  });
+
+  it('starts a new page at the top and restores the scroll position on Back', async () => {
+    const { page, context } = await openPage(browser, { viewport: { width: 1280, height: 700 } });
+    await page.goto(base + '/');
+    await page.locator('main article').first().waitFor();
+    await page.evaluate(() => window.scrollTo(0, 1200));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(1200);
+    const link = page.locator('main article h2 a').nth(8);
+    await link.click();
+    await page.waitForURL(/\/articles\//);
+    await page.locator('h1').waitFor();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+    await page.goBack();
+    await page.waitForURL(base + '/');
+    await expect.poll(() => page.evaluate(() => Math.round(window.scrollY))).toBe(1200);
+    await context.close();
+  });
+
+  it('leaves focus alone on first load', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(base + LEAD);
+    await page.locator('h1').waitFor();
+    expect(await focusedTag(page)).toBe('BODY');
+    await context.close();
+  });
+});
