@@ -8,6 +8,11 @@ export default defineConfig({
   plugins: [react(), tailwindcss(), broadsheetContent(), contentSecurityPolicy()],
   // The manifest lets the size check and the benchmark tell which files each route needs first.
   build: { manifest: true },
-  server: { host: '127.0.0.1', open: false },
+  server: {
+    host: '127.0.0.1',
+    open: false,
+    // Test and benchmark builds are written inside the repo; they are not sources.
+    watch: { ignored: ['**/tests/e2e/.artifacts/**', '**/bench-results/**', '**/dist*/**'] },
+  },
   preview: { host: '127.0.0.1' },
 });

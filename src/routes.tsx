@@ -5,6 +5,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
 import { Layout } from './components/Layout';
+import { PageSkeleton } from './components/PageSkeleton';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RouteError } from './pages/RouteError';
 import { articleLoader, authorLoader, frontLoader, rootLoader, tagLoader } from './pages/loaders';
@@ -15,7 +16,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       id: 'root',
       loader: rootLoader(queryClient),
       Component: Layout,
-      HydrateFallback: () => null,
+      HydrateFallback: PageSkeleton,
       ErrorBoundary: RouteError,
       children: [
         {

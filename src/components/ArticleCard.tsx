@@ -1,9 +1,13 @@
 import { Link } from 'react-router';
 import type { Card } from '../content/compiled';
 import { mediaUrl } from '../content/compiled';
-import { InlineText } from './InlineText';
+import { plainText } from '../content/inline';
+import { tagPath } from './TagList';
 import { Dateline } from './Dateline';
 import { usePrefetchArticle } from '../hooks/usePrefetchArticle';
+
+/** A card names a few tags; the article page lists them all. */
+const CARD_TAGS = 3;
 
 export function articlePath(id: string): string {
   return `/articles/${id}`;
@@ -56,13 +60,24 @@ export function ArticleCard({ card, lead = false, note, headingLevel: Heading = 
         </Heading>
         {card.standfirst && (
           <p className={`mt-1 text-neutral-700 dark:text-neutral-300 ${lead ? 'text-lg' : 'line-clamp-3'}`}>
-            <InlineText text={card.standfirst} />
+            {plainText(card.standfirst)}
           </p>
         )}
         <p className="mt-1 flex flex-wrap gap-x-3 text-sm">
           <Dateline publishedAt={card.publishedAt} compact />
           {note && <span className="text-neutral-600 dark:text-neutral-400">{note}</span>}
         </p>
+        {!note && card.tags && card.tags.length > 0 && (
+          <ul aria-label="Tags" className="mt-1 flex list-none flex-wrap gap-x-3 p-0 text-xs">
+            {card.tags.slice(0, CARD_TAGS).map((tag) => (
+              <li key={tag}>
+                <Link to={tagPath(tag)} className="text-neutral-600 dark:text-neutral-400">
+                  {tag}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
     </article>
   );
