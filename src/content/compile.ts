@@ -5,7 +5,7 @@
  * Nothing it writes grows with the whole corpus except the full tag list, which only the
  * "all tags" view fetches: the front page reads one index page and the top tags.
  */
-import { Article, SiteConfig } from './schema';
+import { Article, Id, SiteConfig } from './schema';
 import type { Article as ArticleType } from './schema';
 import {
   type AllTags,
@@ -118,14 +118,21 @@ export function compileContent(input: CompileInput): CompileOutput {
   const problems: Problem[] = [];
   const site = loadSite(input.site, problems);
 
-  // 1. Each file on its own.
+  // 1. Each file on its own. An invalid article still holds its id (when the id itself is valid),
+  // so a duplicate of it or a related pick of it is judged right while it is being fixed.
   const valid: Entry[] = [];
+  const heldByInvalid = new Map<string, string>();
+  const holdId = (raw: unknown, file: string) => {
+    const id = (raw as { id?: unknown } | null)?.id;
+    if (typeof id === 'string' && Id.safeParse(id).success && !heldByInvalid.has(id)) heldByInvalid.set(id, file);
+  };
   for (const source of [...input.articles].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     const raw = parseJson(source, problems);
     if (raw === undefined) continue;
     const parsed = Article.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
       problems.push(...problemsFromZod(source.file, parsed.error));
+      holdId(raw, source.file);
       continue;
     }
     const missing = imageRefs(parsed.data).filter(
@@ -135,6 +142,7 @@ export function compileContent(input: CompileInput): CompileOutput {
       problems.push({ file: source.file, path: ref.path, message: `image file "${ref.src}" does not exist in the content folder` });
     }
     if (missing.length === 0) valid.push({ file: source.file, article: parsed.data });
+    else holdId(parsed.data, source.file);
   }
 
   // 2. Across files: ids and aliases are unique; the first file (by name) keeps a contested one.
@@ -145,13 +153,18 @@ export function compileContent(input: CompileInput): CompileOutput {
       { name: entry.article.id, path: 'id' },
       ...(entry.article.aliases ?? []).map((name, i) => ({ name, path: `aliases[${i}]` })),
     ];
-    const clashes = names.filter(({ name }, i) => owners.has(name) || names.findIndex((n) => n.name === name) < i);
+    const clashes = names.filter(
+      ({ name }, i) =>
+        owners.has(name) ||
+        (heldByInvalid.has(name) && heldByInvalid.get(name) !== entry.file) ||
+        names.findIndex((n) => n.name === name) < i,
+    );
     for (const { name, path } of clashes) {
-      const owner = owners.get(name);
+      const owner = owners.get(name)?.file ?? heldByInvalid.get(name);
       problems.push({
         file: entry.file,
         path,
-        message: owner ? `"${name}" is already used by ${owner.file}` : `"${name}" is repeated in this article`,
+        message: owner ? `"${name}" is already used by ${owner}` : `"${name}" is repeated in this article`,
       });
     }
     if (clashes.length > 0) continue;
@@ -164,12 +177,19 @@ export function compileContent(input: CompileInput): CompileOutput {
   const kept: Entry[] = [];
   for (const entry of accepted) {
     const related = entry.article.related ?? [];
-    const unknown = related.map((id, i) => ({ id, i })).filter(({ id }) => !owners.has(id));
+    // A pick of an article that is itself invalid is not "unknown": that article's own problems say why.
+    const unknown = related.map((id, i) => ({ id, i })).filter(({ id }) => !owners.has(id) && !heldByInvalid.has(id));
     for (const { id, i } of unknown) {
       problems.push({ file: entry.file, path: `related[${i}]`, message: `unknown article "${id}"` });
     }
     if (unknown.length > 0) continue;
-    editorPicks.set(entry, related.map((id) => owners.get(id)?.article.id ?? id));
+    editorPicks.set(
+      entry,
+      related.flatMap((id) => {
+        const owner = owners.get(id);
+        return owner ? [owner.article.id] : [];
+      }),
+    );
     kept.push(entry);
   }
 

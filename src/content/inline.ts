@@ -50,6 +50,22 @@ function findUnescaped(text: string, token: string, from: number, end: number): 
   return -1;
 }
 
+/**
+ * The ")" that ends a link url starting at `from`: balanced pairs inside the url are part of it,
+ * so `https://en.wikipedia.org/wiki/Foo_(bar)` and `javascript:alert(1)` are read whole.
+ */
+function closingParenthesis(text: string, from: number, end: number): number {
+  let depth = 0;
+  for (let i = from; i < end; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
 function parseRange(
   text: string,
   start: number,
@@ -104,8 +120,8 @@ function parseRange(
     if (c === '[' && allowLinks) {
       const labelEnd = findUnescaped(text, ']', i + 1, end);
       if (labelEnd > i + 1 && text[labelEnd + 1] === '(') {
-        const urlEnd = text.indexOf(')', labelEnd + 2);
-        const url = urlEnd === -1 || urlEnd >= end ? '' : text.slice(labelEnd + 2, urlEnd);
+        const urlEnd = closingParenthesis(text, labelEnd + 2, end);
+        const url = urlEnd === -1 ? '' : text.slice(labelEnd + 2, urlEnd);
         if (url && !/\s/.test(url)) {
           const children = parseRange(text, i + 1, labelEnd, false, problems);
           const kind = classifyUrl(url);

@@ -14,7 +14,8 @@ function readSource(contentDir: string, path: string): SourceFile {
   return { file: relative(contentDir, path).split(sep).join('/'), text: readFileSync(path, 'utf8') };
 }
 
-export function loadContent(contentDir: string, mode: 'strict' | 'lenient'): CompileOutput {
+export function loadContent(folder: string, mode: 'strict' | 'lenient'): CompileOutput {
+  const contentDir = resolve(folder);
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
     return {
       problems: [{ file: '.', path: '(root)', message: `content folder ${contentDir} does not exist` }],

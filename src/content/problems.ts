@@ -43,7 +43,8 @@ export function problemsFromZod(file: string, error: z.ZodError): Problem[] {
       continue;
     }
     let message = issue.message;
-    if (issue.code === 'invalid_type') {
+    // zod reports a non-integer as a type problem; the schema's own words say it better.
+    if (issue.code === 'invalid_type' && issue.expected !== 'int') {
       message =
         issue.input === undefined
           ? 'is required'

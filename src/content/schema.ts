@@ -33,9 +33,10 @@ export const Id = z
   .regex(ID_PATTERN, 'must be lower-case letters and digits in words joined by single hyphens, e.g. "my-article-2"');
 
 /** Inline text: parsed here so that a forbidden link url is an error with its exact path. */
-export const Inline = z.string().superRefine((value, ctx) => {
+function checkInline(value: string, ctx: z.RefinementCtx) {
   for (const problem of parseInline(value).problems) ctx.addIssue({ code: 'custom', message: problem });
-});
+}
+export const Inline = z.string().superRefine(checkInline);
 
 const ImageSrc = z.string().superRefine((src, ctx) => {
   if (src.startsWith('https://')) return;
@@ -108,7 +109,7 @@ export const ArticleFields = z.strictObject({
   id: Id,
   aliases: z.array(Id).optional(),
   headline: text(1, 300),
-  standfirst: z.string().trim().max(600, 'must be at most 600 characters').optional(),
+  standfirst: z.string().trim().max(600, 'must be at most 600 characters').superRefine(checkInline).optional(),
   section: z.string().trim().min(1, 'must not be empty').optional(),
   image: Image.optional(),
   byline: z.array(Author).min(1, 'must name at least one author'),
@@ -119,14 +120,28 @@ export const ArticleFields = z.strictObject({
   related: z.array(Id).optional(),
 });
 
-function checkUpdateAfterPublication(article: z.output<typeof ArticleFields>, ctx: z.RefinementCtx) {
-  if (article.updatedAt && Date.parse(article.updatedAt) < Date.parse(article.publishedAt)) {
-    ctx.addIssue({ code: 'custom', path: ['updatedAt'], message: 'must not be earlier than publishedAt' });
-  }
-}
-
 /** An article as authored: what the validator checks in CONTENT_DIR/articles/*.json. */
-export const Article = z.preprocess(dropExtensionFields, ArticleFields.superRefine(checkUpdateAfterPublication));
+export const Article = z.preprocess(
+  dropExtensionFields,
+  ArticleFields.refine(
+    (article) => !article.updatedAt || Date.parse(article.updatedAt) >= Date.parse(article.publishedAt),
+    {
+      path: ['updatedAt'],
+      message: 'must not be earlier than publishedAt',
+      // Checked even when other fields have problems (so every problem is listed at once),
+      // as long as both dates are themselves valid.
+      when: ({ value, issues }) => {
+        if (!value || typeof value !== 'object') return false;
+        const dates = value as { publishedAt?: unknown; updatedAt?: unknown };
+        return (
+          typeof dates.publishedAt === 'string' &&
+          typeof dates.updatedAt === 'string' &&
+          !issues.some((issue) => issue.path?.[0] === 'publishedAt' || issue.path?.[0] === 'updatedAt')
+        );
+      },
+    },
+  ),
+);
 
 export type Article = z.output<typeof ArticleFields>;
 export type ArticleInput = z.input<typeof ArticleFields>;
@@ -144,7 +159,14 @@ export const SiteConfig = z.preprocess(
     locale: z
       .string()
       .default('en-GB')
-      .refine((locale) => Intl.DateTimeFormat.supportedLocalesOf(locale).length > 0, 'is not a known BCP 47 locale'),
+      .refine((locale) => {
+        try {
+          return Intl.DateTimeFormat.supportedLocalesOf(locale).length > 0;
+        } catch {
+          // A malformed tag throws a RangeError: it is a problem to report, not a crash.
+          return false;
+        }
+      }, 'is not a known BCP 47 locale'),
     timeZone: z
       .string()
       .default('UTC')
