@@ -7,11 +7,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
-export const ROOT = resolve(__dirname, '../..');
-export const ARTIFACTS = resolve(__dirname, '.artifacts');
+const here = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(here, '../..');
+export const ARTIFACTS = resolve(here, '.artifacts');
 
 export async function buildSite(contentDir: string, name: string): Promise<string> {
   const outDir = join(ARTIFACTS, `dist-${name}`);
