@@ -16,9 +16,11 @@ try {
   await build({ root, logLevel: 'warn', build: { outDir: staging, emptyOutDir: true } });
 } catch (error) {
   rmSync(staging, { recursive: true, force: true });
-  const name = (error as Error).name;
   // Content problems were already printed one a line; anything else gets its own message.
-  if (name !== 'ContentError') console.error(error);
+  // (Vite wraps a plugin's error, so the content error may sit in `errors`.)
+  const failure = error as { name?: string; errors?: { name?: string }[] };
+  const contentProblems = failure.name === 'ContentError' || !!failure.errors?.some((e) => e.name === 'ContentError');
+  if (!contentProblems) console.error(error);
   console.error('\nBuild failed; dist/ was left as it was.');
   process.exit(1);
 }

@@ -28,13 +28,14 @@ export async function fetchDocument<S extends z.ZodType>(
     );
   }
 
-  // A static host's fallback answers a missing file with index.html and 200: that is "not found".
-  const type = response.headers.get('Content-Type') ?? '';
-  if (response.status === 404 || response.status === 410 || type.includes('text/html')) {
-    throw new NotFoundError(url, what);
-  }
+  // Server trouble first: a 503 from a proxy or CDN is usually an HTML page, and it is worth a retry.
   if (response.status >= 500 || response.status === 408 || response.status === 429) {
     throw new TransientError(url, `${url} failed with status ${response.status}`);
+  }
+  // A static host's fallback answers a missing file with index.html and 200: that is "not found".
+  const type = response.headers.get('Content-Type') ?? '';
+  if (response.status === 404 || response.status === 410 || (response.ok && type.includes('text/html'))) {
+    throw new NotFoundError(url, what);
   }
   if (!response.ok) throw new DataError(url, `${url} failed with status ${response.status}`);
 

@@ -1,4 +1,5 @@
 /** Title and meta tags, rendered with React 19's hoisting into <head>, so they follow navigation. */
+import { absoluteUrl, useOrigin } from '../hooks/useOrigin';
 import { useSite } from '../hooks/useSite';
 
 interface DocumentHeadProps {
@@ -13,8 +14,8 @@ interface DocumentHeadProps {
 export function DocumentHead({ title, description, canonicalPath, image, type = 'website' }: DocumentHeadProps) {
   const site = useSite();
   const fullTitle = title ? `${title} · ${site.name}` : site.name;
-  const origin = typeof window === 'undefined' ? '' : window.location.origin;
-  const absolute = (path: string) => (path.startsWith('https://') ? path : `${origin}${path}`);
+  const origin = useOrigin();
+  const absolute = (path: string) => absoluteUrl(origin, path);
   return (
     <>
       <title>{fullTitle}</title>

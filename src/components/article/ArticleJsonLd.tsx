@@ -1,14 +1,15 @@
 /** NewsArticle structured data; a data block, never executed, so the CSP needs no exception. */
 import type { CompiledArticle } from '../../content/compiled';
 import { mediaUrl } from '../../content/compiled';
+import { absoluteUrl, useOrigin } from '../../hooks/useOrigin';
 
 export function ArticleJsonLd({ article, siteName }: { article: CompiledArticle; siteName: string }) {
-  const origin = typeof window === 'undefined' ? '' : window.location.origin;
+  const origin = useOrigin();
   const data = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: article.headline,
-    image: article.image ? [new URL(mediaUrl(article.image.src), origin || 'https://localhost').href] : undefined,
+    image: article.image ? [absoluteUrl(origin, mediaUrl(article.image.src))] : undefined,
     datePublished: article.publishedAt,
     dateModified: article.updatedAt ?? article.publishedAt,
     articleSection: article.section,
