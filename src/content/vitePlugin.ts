@@ -70,7 +70,8 @@ export function broadsheetContent(): Plugin {
     name: 'broadsheet-content',
     configResolved(config) {
       contentDir = resolveContentDir(config.root);
-      isBuild = config.command === 'build';
+      // The prerender's server bundle needs no content: it reads the client build's documents.
+      isBuild = config.command === 'build' && !config.build.ssr;
     },
     configureServer(server) {
       const compile = () => {

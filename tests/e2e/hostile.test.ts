@@ -19,9 +19,12 @@ afterAll(async () => {
 async function injected(page: Page) {
   return page.evaluate(() => ({
     canary: (window as unknown as { __pwned?: unknown }).__pwned,
-    // The app's own module script and the JSON-LD data block are the only scripts allowed.
+    // The app's own module script and two data blocks (JSON-LD, prerendered state) are the only scripts allowed.
     scripts: [...document.querySelectorAll('script')].filter(
-      (s) => !(s.type === 'module' && s.src) && s.type !== 'application/ld+json',
+      (s) =>
+        !(s.type === 'module' && s.src) &&
+        s.type !== 'application/ld+json' &&
+        !(s.type === 'application/json' && s.id === 'broadsheet-state'),
     ).length,
     handlers: [...document.querySelectorAll('*')].filter((el) =>
       [...el.attributes].some((a) => a.name.startsWith('on')),

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { buildSite as buildStaticSite } from '../../scripts/siteBuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, '../..');
@@ -20,7 +20,7 @@ export async function buildSite(contentDir: string, name: string): Promise<strin
   const previous = process.env.CONTENT_DIR;
   process.env.CONTENT_DIR = contentDir;
   try {
-    await build({ root: ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+    await buildStaticSite({ root: ROOT, outDir, logLevel: 'error' });
   } finally {
     if (previous === undefined) delete process.env.CONTENT_DIR;
     else process.env.CONTENT_DIR = previous;

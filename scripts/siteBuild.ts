@@ -1,0 +1,124 @@
+// Vite warns that this config would not load natively; that future default is not ours to follow yet.
+process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
+/**
+ * The static site build: the client bundle, then every page prerendered to HTML with the same
+ * React components (hydrated in the browser), written to a staging folder that replaces `outDir`
+ * only when everything succeeded, so a failed build leaves the earlier site as it was.
+ *
+ * Prerendered: `/`, each article, and the first page of each tag and author. Everything else
+ * (filters, later pages, aliases, unknown URLs) is rendered in the browser from `app-shell.html`.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build, type LogLevel } from 'vite';
+import { STATE_ELEMENT_ID, serializeState } from '../src/prerenderState';
+import type { renderPage as RenderPage } from '../src/entry-server';
+
+export const SHELL_FILE = 'app-shell.html';
+
+export interface SiteBuildOptions {
+  root: string;
+  outDir: string;
+  logLevel?: LogLevel;
+}
+
+function routesToPrerender(staging: string): string[] {
+  const site = JSON.parse(readFileSync(join(staging, 'data/site.json'), 'utf8')) as { articleCount: number };
+  const urls = ['/'];
+  const list = (folder: string) => {
+    const dir = join(staging, 'data', folder);
+    return existsSync(dir) ? readdirSync(dir).sort() : [];
+  };
+  for (const file of list('articles')) {
+    const document = JSON.parse(readFileSync(join(staging, 'data/articles', file), 'utf8')) as { kind: string };
+    if (document.kind === 'article') urls.push(`/articles/${encodeURIComponent(file.replace(/\.json$/, ''))}`);
+  }
+  for (const slug of list('tags')) if (slug !== 'all.json') urls.push(`/tags/${encodeURIComponent(slug)}`);
+  for (const slug of list('authors')) urls.push(`/authors/${encodeURIComponent(slug)}`);
+  if (urls.length - 1 < site.articleCount) throw new Error('prerender: fewer article pages than articles');
+  return urls;
+}
+
+/** Each prerendered route's page module, whose code the HTML asks for up front (no waterfall). */
+const PAGE_MODULES: [RegExp, string][] = [
+  [/^\/$/, 'src/pages/FrontPage.tsx'],
+  [/^\/articles\//, 'src/pages/ArticlePage.tsx'],
+  [/^\/tags\//, 'src/pages/TagPage.tsx'],
+  [/^\/authors\//, 'src/pages/AuthorPage.tsx'],
+];
+
+type Manifest = Record<string, { file: string; imports?: string[]; isEntry?: boolean }>;
+
+function modulePreloads(manifest: Manifest, url: string): string {
+  const start = PAGE_MODULES.find(([pattern]) => pattern.test(url))?.[1];
+  const files = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || chunk.isEntry || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    chunk.imports?.forEach(visit);
+  };
+  if (start) visit(start);
+  return [...files].map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join('');
+}
+
+/** Marks the prerendered head tags, which the browser replaces with React's own when it starts. */
+const markPrerendered = (head: string) => head.replace(/<(title|meta|link)(?=[ >])/g, '<$1 data-prerendered=""');
+
+function pageHtml(template: string, head: string, body: string, state: string, preloads: string): string {
+  return template
+    .replace('</head>', `${preloads}${markPrerendered(head)}</head>`)
+    .replace(
+      '<div id="root"></div>',
+      `<div id="root">${body}</div><script type="application/json" id="${STATE_ELEMENT_ID}">${state}</script>`,
+    );
+}
+
+export async function buildSite({ root, outDir, logLevel = 'warn' }: SiteBuildOptions): Promise<number> {
+  const out = resolve(root, outDir);
+  const staging = `${out}.staging-${process.pid}`;
+  const server = `${out}.ssr-${process.pid}`;
+  const retired = `${out}.retired-${process.pid}`;
+  try {
+    await build({ root, logLevel, build: { outDir: staging, emptyOutDir: true } });
+    await build({
+      root,
+      logLevel,
+      build: { ssr: 'src/entry-server.tsx', outDir: server, emptyOutDir: true, manifest: false, copyPublicDir: false },
+    });
+    const { renderPage } = (await import(pathToFileURL(join(server, 'entry-server.js')).href)) as {
+      renderPage: typeof RenderPage;
+    };
+
+    const template = readFileSync(join(staging, 'index.html'), 'utf8');
+    const manifest = JSON.parse(readFileSync(join(staging, '.vite/manifest.json'), 'utf8')) as Manifest;
+    writeFileSync(join(staging, SHELL_FILE), template);
+    const readDocument = (path: string) =>
+      path.startsWith('/data/')
+        ? readFile(join(staging, path), 'utf8').catch(() => undefined)
+        : Promise.resolve(undefined);
+
+    let pages = 0;
+    for (const url of routesToPrerender(staging)) {
+      const page = await renderPage(url, readDocument);
+      if (!page) continue;
+      const file = url === '/' ? join(staging, 'index.html') : join(staging, decodeURIComponent(url), 'index.html');
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(
+        file,
+        pageHtml(template, page.head, page.body, serializeState(page.state), modulePreloads(manifest, url)),
+      );
+      pages++;
+    }
+
+    if (existsSync(out)) renameSync(out, retired);
+    renameSync(staging, out);
+    return pages;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+    rmSync(server, { recursive: true, force: true });
+    rmSync(retired, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Prerendering: renders one URL of the built site to HTML with the same routes, loaders and
+ * components as the browser, reading the compiled documents from disk instead of the network.
+ * Used only by the build (scripts/siteBuild.ts); the browser then hydrates the HTML.
+ */
+import './zodConfig';
+import { StrictMode } from 'react';
+import { renderToString } from 'react-dom/server';
+import { dehydrate, QueryClientProvider } from '@tanstack/react-query';
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
+import { createQueryClient } from './api/queries';
+import { createRoutes } from './routes';
+import type { PrerenderState } from './prerenderState';
+
+/** Answers a site path with a compiled document, as the static host would. */
+export type ReadDocument = (path: string) => Promise<string | undefined>;
+
+export interface RenderedPage {
+  /** Hoisted <title>, <meta> and <link> elements for <head>. */
+  head: string;
+  body: string;
+  state: PrerenderState;
+}
+
+const HOISTED = /^(?:<title>[^<]*<\/title>|<meta [^>]*\/>|<link [^>]*\/>)+/;
+
+export async function renderPage(url: string, readDocument: ReadDocument): Promise<RenderedPage | undefined> {
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (input: RequestInfo | URL) => {
+    const path = decodeURIComponent(new URL(String(input), 'http://prerender').pathname);
+    const body = await readDocument(path);
+    return body === undefined
+      ? new Response('not found', { status: 404 })
+      : new Response(body, { headers: { 'Content-Type': 'application/json' } });
+  };
+  try {
+    const queryClient = createQueryClient();
+    const handler = createStaticHandler(createRoutes(queryClient));
+    const context = await handler.query(new Request(new URL(url, 'http://prerender')));
+    // Redirects (aliases, pages past the end) and errors are left to the browser.
+    if (context instanceof Response || context.errors) return undefined;
+    const router = createStaticRouter(handler.dataRoutes, context);
+    const html = renderToString(
+      <StrictMode>
+        <QueryClientProvider client={queryClient}>
+          {/* hydrate={false}: the router's own inline script would break the CSP; the state travels in a data block. */}
+          <StaticRouterProvider router={router} context={context} hydrate={false} />
+        </QueryClientProvider>
+      </StrictMode>,
+    );
+    const head = HOISTED.exec(html)?.[0] ?? '';
+    return {
+      head,
+      body: html.slice(head.length),
+      state: { url, queries: dehydrate(queryClient), loaderData: context.loaderData },
+    };
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+}
