@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Card } from '../content/compiled';
 import { mediaUrl } from '../content/compiled';
+import { webpSrcSet } from '../content/images';
 import { plainText } from '../content/inline';
 import { tagPath } from './TagList';
 import { Dateline } from './Dateline';
@@ -24,6 +25,7 @@ interface ArticleCardProps {
 
 export function ArticleCard({ card, lead = false, note, headingLevel: Heading = 'h2' }: ArticleCardProps) {
   const prefetch = usePrefetchArticle<HTMLAnchorElement>(card.id);
+  const webp = card.image ? webpSrcSet(card.image) : '';
   return (
     <article
       className={
@@ -33,15 +35,18 @@ export function ArticleCard({ card, lead = false, note, headingLevel: Heading = 
       }
     >
       {card.image && (
-        <img
-          src={mediaUrl(card.image.src)}
-          alt=""
-          width={card.image.width}
-          height={card.image.height}
-          loading={lead ? 'eager' : 'lazy'}
-          decoding="async"
-          className={`h-auto shrink-0 rounded-sm bg-neutral-100 object-cover dark:bg-neutral-800 ${lead ? 'w-full' : 'aspect-[4/3] w-24 sm:w-32'}`}
-        />
+        <picture className={`block shrink-0 ${lead ? 'w-full' : 'w-24 sm:w-32'}`}>
+          {webp && <source type="image/webp" srcSet={webp} sizes={lead ? '(min-width: 48rem) 36rem, 100vw' : '8rem'} />}
+          <img
+            src={mediaUrl(card.image.src)}
+            alt=""
+            width={card.image.width}
+            height={card.image.height}
+            loading={lead ? 'eager' : 'lazy'}
+            decoding="async"
+            className={`h-auto w-full rounded-sm bg-neutral-100 object-cover dark:bg-neutral-800 ${lead ? '' : 'aspect-[4/3]'}`}
+          />
+        </picture>
       )}
       <div className="min-w-0 flex-1">
         {card.section && (

@@ -11,6 +11,9 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { loadContent, resolveContentDir } from './load';
 import { formatProblem } from './problems';
 import type { CompileOutput } from './compile';
+import sharp from 'sharp';
+import { mediaUrl } from './compiled';
+import { RESPONSIVE_WIDTHS, isResponsive, parseVariantPath, variantPath } from './images';
 
 const MEDIA_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
@@ -21,6 +24,11 @@ const MEDIA_TYPES: Record<string, string> = {
   '.avif': 'image/avif',
   '.gif': 'image/gif',
 };
+
+/** A WebP copy of a raster image at a given width (never enlarged). */
+function resizedWebp(file: string, width: number): Promise<Buffer> {
+  return sharp(file).resize({ width, withoutEnlargement: true }).webp({ quality: 78 }).toBuffer();
+}
 
 export class ContentError extends Error {
   constructor(readonly lines: string[]) {
@@ -43,6 +51,17 @@ function serveCompiled(server: ViteDevServer, contentDir: string, current: () =>
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
       res.setHeader('Cache-Control', 'no-store');
       res.end(document);
+      return;
+    }
+    const variant = path.startsWith('/media/') ? parseVariantPath(path.slice('/media/'.length)) : undefined;
+    if (variant && [...output.media.values()].includes(variant.src)) {
+      void resizedWebp(resolve(contentDir, variant.src), variant.width).then(
+        (image) => {
+          res.setHeader('Content-Type', 'image/webp');
+          res.end(image);
+        },
+        (error: unknown) => next(error),
+      );
       return;
     }
     const media = output.media.get(path);
@@ -108,13 +127,24 @@ export function broadsheetContent(): Plugin {
         throw new ContentError(lines);
       }
     },
-    generateBundle() {
+    async generateBundle() {
       if (!isBuild || !output) return;
       for (const [path, source] of output.documents) {
         this.emitFile({ type: 'asset', fileName: path.slice(1), source });
       }
       for (const [path, src] of output.media) {
-        this.emitFile({ type: 'asset', fileName: path.slice(1), source: readFileSync(resolve(contentDir, src)) });
+        const file = resolve(contentDir, src);
+        this.emitFile({ type: 'asset', fileName: path.slice(1), source: readFileSync(file) });
+        if (!isResponsive(src)) continue;
+        // Every width is made (never enlarged), so whatever width the article declares, each
+        // srcset entry the app derives from it exists.
+        for (const variantWidth of RESPONSIVE_WIDTHS) {
+          this.emitFile({
+            type: 'asset',
+            fileName: decodeURIComponent(mediaUrl(variantPath(src, variantWidth))).slice(1),
+            source: await resizedWebp(file, variantWidth),
+          });
+        }
       }
     },
   };

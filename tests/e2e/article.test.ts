@@ -76,6 +76,20 @@ describe('article page', () => {
     await context.close();
   });
 
+  it('serves a raster lead image as responsive WebP sized for the screen', async () => {
+    const { page, context } = await openPage(browser, { viewport: { width: 390, height: 800 } });
+    await page.goto(`${base}/articles/tide-and-tamarind-festival-returns`);
+    const img = page.locator('article figure img').first();
+    await expect
+      .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.currentSrc))
+      .toMatch(/\.jpg\.(480|960)w\.webp$/);
+    expect(await page.locator('article figure source[type="image/webp"]').first().getAttribute('srcset')).toContain(
+      '1600w',
+    );
+    expect(await img.getAttribute('src')).toBe('/media/images/photos/lantern-festival.jpg');
+    await context.close();
+  });
+
   it('lands an alias URL on the canonical one', async () => {
     const { page, context } = await openPage(browser);
     await page.goto(`${base}/articles/lavrov-warns-against-alliance`);
