@@ -81,11 +81,15 @@ export async function buildSite({ root, outDir, logLevel = 'warn' }: SiteBuildOp
   const staging = `${out}.staging-${process.pid}`;
   const server = `${out}.ssr-${process.pid}`;
   const retired = `${out}.retired-${process.pid}`;
+  // Always a production bundle, even when a test runner has set NODE_ENV=test.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   try {
-    await build({ root, logLevel, build: { outDir: staging, emptyOutDir: true } });
+    await build({ root, logLevel, mode: 'production', build: { outDir: staging, emptyOutDir: true } });
     await build({
       root,
       logLevel,
+      mode: 'production',
       build: { ssr: 'src/entry-server.tsx', outDir: server, emptyOutDir: true, manifest: false, copyPublicDir: false },
     });
     const { renderPage } = (await import(pathToFileURL(join(server, 'entry-server.js')).href)) as {
@@ -117,6 +121,8 @@ export async function buildSite({ root, outDir, logLevel = 'warn' }: SiteBuildOp
     renameSync(staging, out);
     return pages;
   } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
     rmSync(staging, { recursive: true, force: true });
     rmSync(server, { recursive: true, force: true });
     rmSync(retired, { recursive: true, force: true });

@@ -1,4 +1,3 @@
-import './zodConfig';
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { hydrate, QueryClientProvider } from '@tanstack/react-query';
@@ -56,8 +55,11 @@ async function start() {
       </QueryClientProvider>
     </StrictMode>
   );
-  if (state) hydrateRoot(root, app);
-  else createRoot(root).render(app);
+  if (state) {
+    // Let the browser paint the prerendered page before hydration takes the main thread.
+    await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+    hydrateRoot(root, app);
+  } else createRoot(root).render(app);
 }
 
 void start();

@@ -6,12 +6,19 @@ import { DataError, NotFoundError, TransientError } from './errors';
 /** A request that has not answered by then is treated as a transient failure. */
 export const REQUEST_TIMEOUT_MS = 10_000;
 
+export type Validators = typeof import('./validators');
+
+let validators: Promise<Validators> | undefined;
+const loadValidators = () => (validators ??= import('./validators'));
+
 export async function fetchDocument<S extends z.ZodType>(
   url: string,
-  schema: S,
+  pickSchema: (validators: Validators) => S,
   what: string,
   signal?: AbortSignal,
 ): Promise<z.output<S>> {
+  // The validators load in parallel with the request.
+  const schemaReady = loadValidators().then(pickSchema);
   const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
   let response: Response;
   try {
@@ -45,7 +52,7 @@ export async function fetchDocument<S extends z.ZodType>(
   } catch {
     throw new DataError(url, `${url} is not valid JSON`);
   }
-  const parsed = schema.safeParse(body);
+  const parsed = (await schemaReady).safeParse(body);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first ? `${formatPath(first.path)}: ${first.message}` : 'does not match the schema';

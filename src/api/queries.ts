@@ -1,15 +1,6 @@
 /** Every query the app makes: keys live here only, and loaders and components share these options. */
 import { QueryClient, queryOptions } from '@tanstack/react-query';
-import {
-  AllTags,
-  ArticleDocument,
-  AuthorPage,
-  IndexPage,
-  SiteDocument,
-  TagFacet,
-  TagPage,
-  dataPath,
-} from '../content/compiled';
+import { dataPath } from '../content/paths';
 import { fetchDocument } from './fetchDocument';
 import { isTransient } from './errors';
 
@@ -34,20 +25,20 @@ export function createQueryClient(): QueryClient {
 export const siteQuery = () =>
   queryOptions({
     queryKey: ['site'],
-    queryFn: ({ signal }) => fetchDocument(dataPath.site(), SiteDocument, 'the site', signal),
+    queryFn: ({ signal }) => fetchDocument(dataPath.site(), (v) => v.SiteDocument, 'the site', signal),
     staleTime: Infinity,
   });
 
 export const indexPageQuery = (page: number) =>
   queryOptions({
     queryKey: ['index', page],
-    queryFn: ({ signal }) => fetchDocument(dataPath.index(page), IndexPage, `page ${page}`, signal),
+    queryFn: ({ signal }) => fetchDocument(dataPath.index(page), (v) => v.IndexPage, `page ${page}`, signal),
   });
 
 export const allTagsQuery = () =>
   queryOptions({
     queryKey: ['tags'],
-    queryFn: ({ signal }) => fetchDocument(dataPath.allTags(), AllTags, 'the tag list', signal),
+    queryFn: ({ signal }) => fetchDocument(dataPath.allTags(), (v) => v.AllTags, 'the tag list', signal),
   });
 
 export const tagPageQuery = (slug: string, page: number) =>
@@ -56,7 +47,7 @@ export const tagPageQuery = (slug: string, page: number) =>
     queryFn: ({ signal }) =>
       fetchDocument(
         dataPath.tagPage(slug, page),
-        TagPage,
+        (v) => v.TagPage,
         page === 1 ? `tag "${slug}"` : `page ${page} of tag "${slug}"`,
         signal,
       ),
@@ -65,7 +56,7 @@ export const tagPageQuery = (slug: string, page: number) =>
 export const tagFacetQuery = (slug: string) =>
   queryOptions({
     queryKey: ['facet', slug],
-    queryFn: ({ signal }) => fetchDocument(dataPath.tagFacet(slug), TagFacet, `tag "${slug}"`, signal),
+    queryFn: ({ signal }) => fetchDocument(dataPath.tagFacet(slug), (v) => v.TagFacet, `tag "${slug}"`, signal),
   });
 
 export const authorPageQuery = (slug: string, page: number) =>
@@ -74,7 +65,7 @@ export const authorPageQuery = (slug: string, page: number) =>
     queryFn: ({ signal }) =>
       fetchDocument(
         dataPath.authorPage(slug, page),
-        AuthorPage,
+        (v) => v.AuthorPage,
         page === 1 ? `author "${slug}"` : `page ${page} of author "${slug}"`,
         signal,
       ),
@@ -83,5 +74,5 @@ export const authorPageQuery = (slug: string, page: number) =>
 export const articleQuery = (id: string) =>
   queryOptions({
     queryKey: ['article', id],
-    queryFn: ({ signal }) => fetchDocument(dataPath.article(id), ArticleDocument, `article "${id}"`, signal),
+    queryFn: ({ signal }) => fetchDocument(dataPath.article(id), (v) => v.ArticleDocument, `article "${id}"`, signal),
   });

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { Card } from '../content/compiled';
-import { mediaUrl } from '../content/compiled';
+import { mediaUrl } from '../content/paths';
 import { webpSrcSet } from '../content/images';
 import { plainText } from '../content/inline';
 import { tagPath } from './TagList';
@@ -73,10 +73,14 @@ export function ArticleCard({ card, lead = false, note, headingLevel: Heading = 
           {note && <span className="text-neutral-600 dark:text-neutral-400">{note}</span>}
         </p>
         {!note && card.tags && card.tags.length > 0 && (
-          <ul aria-label="Tags" className="mt-1 flex list-none flex-wrap gap-x-3 p-0 text-xs">
+          <ul aria-label="Tags" className="mt-1 flex list-none flex-wrap gap-x-2 p-0 text-xs">
             {card.tags.slice(0, CARD_TAGS).map((tag) => (
               <li key={tag}>
-                <Link to={tagPath(tag)} className="text-neutral-600 dark:text-neutral-400">
+                {/* At least 24 px tall, so each tag is an easy target on a touch screen. */}
+                <Link
+                  to={tagPath(tag)}
+                  className="inline-flex min-h-6 items-center px-1 text-neutral-600 dark:text-neutral-400"
+                >
                   {tag}
                 </Link>
               </li>

@@ -1,5 +1,5 @@
 import type { Image } from '../content/schema';
-import { mediaUrl } from '../content/compiled';
+import { mediaUrl } from '../content/paths';
 import { webpSrcSet } from '../content/images';
 
 interface FigureProps {

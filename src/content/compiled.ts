@@ -104,18 +104,4 @@ export const SiteDocument = z.object({
 });
 export type SiteDocument = z.infer<typeof SiteDocument>;
 
-/** The URL of each compiled document: the one place the app and the compiler agree on paths. */
-export const dataPath = {
-  site: () => '/data/site.json',
-  index: (page: number) => `/data/index/${page}.json`,
-  allTags: () => '/data/tags/all.json',
-  tagPage: (slug: string, page: number) => `/data/tags/${encodeURIComponent(slug)}/${page}.json`,
-  tagFacet: (slug: string) => `/data/facets/${encodeURIComponent(slug)}.json`,
-  authorPage: (slug: string, page: number) => `/data/authors/${encodeURIComponent(slug)}/${page}.json`,
-  article: (id: string) => `/data/articles/${encodeURIComponent(id)}.json`,
-};
-
-/** Where an image referenced by a content-relative path is served from. */
-export function mediaUrl(src: string): string {
-  return src.startsWith('https://') ? src : `/media/${src.split('/').map(encodeURIComponent).join('/')}`;
-}
+export { dataPath, mediaUrl } from './paths';

@@ -12,7 +12,7 @@ import { loadContent, resolveContentDir } from './load';
 import { formatProblem } from './problems';
 import type { CompileOutput } from './compile';
 import sharp from 'sharp';
-import { mediaUrl } from './compiled';
+import { mediaUrl } from './paths';
 import { RESPONSIVE_WIDTHS, isResponsive, parseVariantPath, variantPath } from './images';
 
 const MEDIA_TYPES: Record<string, string> = {

@@ -8,7 +8,7 @@ import { RelatedArticles } from '../components/article/RelatedArticles';
 import { DocumentHead } from '../components/DocumentHead';
 import { Figure } from '../components/Figure';
 import { TagList } from '../components/TagList';
-import { mediaUrl } from '../content/compiled';
+import { mediaUrl } from '../content/paths';
 import { plainText } from '../content/inline';
 import { useSite } from '../hooks/useSite';
 import { useScrollToHash } from '../hooks/useScrollToHash';

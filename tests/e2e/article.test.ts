@@ -61,6 +61,25 @@ describe('article page', () => {
     await context.close();
   });
 
+  it('is prerendered: the headline is in the HTML, and hydration fetches no data', async () => {
+    const { page, problems, context } = await openPage(browser);
+    const dataRequests: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/data/')) dataRequests.push(path);
+    });
+    const response = await page.goto(base + LEAD);
+    expect(await response?.text()).toMatch(/<h1[^>]*>Lavrov warns/);
+    // Hydrated: client-side navigation works without a reload.
+    await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));
+    await page.locator('a[href="/authors/ananya-rao"]').first().click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Ananya Rao');
+    expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(1);
+    expect(dataRequests.filter((path) => path.includes(LEAD.split('/').pop() ?? ''))).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('scrolls to a section named in the URL fragment on load', async () => {
     const { page, context } = await openPage(browser);
     await page.goto(`${base}${LEAD}#drills-near-the-peninsula`);

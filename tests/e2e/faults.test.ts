@@ -53,6 +53,18 @@ async function expectHeader(page: Page) {
   expect(await banner.getByRole('navigation', { name: 'Site' }).getByRole('link').first().isVisible()).toBe(true);
 }
 
+/**
+ * Prerendered pages carry their data and fetch nothing on first load, so a fault in a first load is
+ * tested where the app does fetch: a page served by the app shell (a host with only the
+ * index.html fallback, or any view that is not prerendered). Other requests pass through.
+ */
+async function viaAppShell(page: Page) {
+  await page.route('**/*', async (route) => {
+    if (route.request().resourceType() !== 'document') return route.fallback();
+    await route.fulfill({ response: await route.fetch({ url: `${base}/app-shell.html` }) });
+  });
+}
+
 const errorAlert = (page: Page) => page.locator('main').getByRole('alert');
 
 interface FaultCase {
@@ -105,6 +117,7 @@ describe('a failing article request, on first load', () => {
     it(`${name}: an error with "Try again" in the layout, ${kind === 'transient' ? '3 attempts' : '1 attempt'}, recovers`, async () => {
       const { page, context, problems } = await openPage(browser);
       const injected = await injectFault(page, LEAD_DATA, fault);
+      await viaAppShell(page);
       await page.goto(base + LEAD);
 
       // Whatever the page ends up showing, it is an error with a retry, not "Not found".
@@ -165,6 +178,7 @@ describe('a failing article request, on first load', () => {
       // does not drive AbortSignal.timeout, so this takes 3 × 10 s plus the backoff).
       const injected = await injectFault(page, LEAD_DATA, async () => undefined);
       const started = Date.now();
+      await viaAppShell(page);
       await page.goto(base + LEAD);
 
       const alert = errorAlert(page);
@@ -194,6 +208,7 @@ describe('a failing article request, on first load', () => {
       // The very answer nginx's fallback gives: index.html, 200, text/html.
       await route.fulfill({ response: await route.fetch({ url: `${base}/` }) });
     });
+    await viaAppShell(page);
     await page.goto(base + LEAD);
     await expect.poll(() => page.locator('h1').textContent(), { timeout: 20_000 }).toBe('Not found');
     expect(await page.locator('main').textContent()).toContain(`article "${LEAD_ID}"`);
@@ -221,6 +236,7 @@ describe('a failing article request, on first load', () => {
     const injected = await injectFault(page, '**/data/index/1.json', (route) =>
       route.fulfill({ status: 200, contentType: 'application/json', body: '{"page":1,"items":[' }),
     );
+    await viaAppShell(page);
     await page.goto(`${base}/`);
     const alert = errorAlert(page);
     await alert.waitFor({ timeout: 20_000 });
