@@ -79,7 +79,8 @@ function pageHtml(template: string, head: string, body: string, state: string, p
 export async function buildSite({ root, outDir, logLevel = 'warn' }: SiteBuildOptions): Promise<number> {
   const out = resolve(root, outDir);
   const staging = `${out}.staging-${process.pid}`;
-  const server = `${out}.ssr-${process.pid}`;
+  // The server bundle leaves its dependencies external, so it must sit where node_modules resolves.
+  const server = resolve(root, `node_modules/.cache/broadsheet-prerender-${process.pid}`);
   const retired = `${out}.retired-${process.pid}`;
   // Always a production bundle, even when a test runner has set NODE_ENV=test.
   const nodeEnv = process.env.NODE_ENV;
