@@ -41,6 +41,10 @@ async function start() {
   document.head.querySelectorAll('[data-prerendered]').forEach((element) => element.remove());
 
   if (state) {
+    // The embedded data is as fresh as the HTML that carried it (served with no-cache), not as old
+    // as the build: without this every prerendered page would refetch its data at once.
+    const loadedAt = Date.now();
+    for (const query of state.queries.queries) query.state.dataUpdatedAt = loadedAt;
     hydrate(queryClient, state.queries);
     await loadMatchedPages(routes);
   } else {

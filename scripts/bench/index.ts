@@ -27,3 +27,4 @@ for (const name of asked.length > 0 ? asked : (Object.keys(BENCHMARKS) as Name[]
   console.log(`\n## ${name}\n`);
   await BENCHMARKS[name]();
 }
+export {};

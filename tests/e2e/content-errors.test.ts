@@ -170,6 +170,9 @@ describe('build over invalid content', () => {
     const lines = failed.stderr.split('\n');
     const problemLines = lines.filter((line) => PROBLEM_LINE.test(line));
     expect(problemLines.filter((line, i) => problemLines.indexOf(line) !== i)).toEqual([]);
-    expect(lines.filter((line) => /^\s+at /.test(line)), failed.stderr).toEqual([]);
+    expect(
+      lines.filter((line) => /^\s+at /.test(line)),
+      failed.stderr,
+    ).toEqual([]);
   });
 });
