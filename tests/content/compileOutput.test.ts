@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { article, type Json } from './articleSource';
 import { compileContent, type SourceFile } from '../../src/content/compile';
 import {
   AllTags,
@@ -15,18 +16,6 @@ import {
 } from '../../src/content/compiled';
 import { MAX_RELATED } from '../../src/content/ranking';
 
-type Json = Record<string, unknown>;
-
-function article(id: string, fields: Json = {}): Json {
-  return {
-    id,
-    headline: `Headline ${id}`,
-    byline: [{ name: 'Ada Reporter' }],
-    publishedAt: '2025-07-12T18:09:19+05:30',
-    sections: [{ blocks: [{ type: 'paragraph', text: 'Body.' }] }],
-    ...fields,
-  };
-}
 
 /** An ISO instant `days` days after 2025-01-01. */
 const day = (days: number) => new Date(Date.UTC(2025, 0, 1) + days * 86_400_000).toISOString();

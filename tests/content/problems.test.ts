@@ -1,20 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { article } from './articleSource';
 import { compileContent, type SourceFile } from '../../src/content/compile';
 import { formatPath, formatProblem } from '../../src/content/problems';
 
-type Json = Record<string, unknown>;
-
-function article(id: string, fields: Json = {}): Json {
-  return {
-    id,
-    headline: `Headline ${id}`,
-    byline: [{ name: 'Ada Reporter' }],
-    publishedAt: '2025-07-12T18:09:19+05:30',
-    sections: [{ blocks: [{ type: 'paragraph', text: 'Body.' }] }],
-    ...fields,
-  };
-}
 
 const source = (file: string, value: unknown): SourceFile => ({ file, text: JSON.stringify(value, null, 2) });
 

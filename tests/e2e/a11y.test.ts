@@ -2,27 +2,22 @@
  * Accessibility in real Chromium over the sample newsroom: no axe violations on any kind of page,
  * in light and dark colour schemes, and a keyboard-only journey in which focus is always visible.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launch, openPage } from './browser';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, openPage } from './browser';
 
 const LEAD = '/articles/lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
-let browser: Browser;
 const base = inject('sampleUrl');
 /** Found through the lead article's byline link, in beforeAll. */
 let authorPath = '';
 
 beforeAll(async () => {
-  browser = await launch();
-  const { page, context } = await openPage(browser);
+  const { page, context } = await openPage();
   await page.goto(base + LEAD);
   const byline = page.locator('article a[href^="/authors/"]').first();
   await byline.waitFor();
   authorPath = (await byline.getAttribute('href')) ?? '';
   await context.close();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** Loads a page and waits until it has rendered its heading and its data has settled. */
@@ -47,7 +42,7 @@ describe('axe finds no violations', () => {
     for (const [name, path] of PAGES) {
       it(`${name}, ${colorScheme}`, async () => {
         expect(authorPath).toMatch(/^\/authors\/.+/);
-        const { page, context, problems } = await openPage(browser, { colorScheme });
+        const { page, context, problems } = await openPage({ colorScheme });
         await load(page, path());
         expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
           colorScheme === 'dark',
@@ -107,7 +102,7 @@ const describeFocus = (f: Focused | null) =>
 
 describe('keyboard only', () => {
   it('skip link, tag filter, an article, then a related article, with focus always visible', async () => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage();
     /** Every keyboard focus stop that had no visible outline. */
     const unseen: string[] = [];
 

@@ -1,22 +1,13 @@
 /** The article page in real Chromium, over the sample newsroom served like production. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { axeViolations, launch, openPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations, openPage } from './browser';
 
 const LEAD = '/articles/lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
-let browser: Browser;
 const base = inject('sampleUrl');
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('article page', () => {
   it('has the semantics readers and tools rely on, no axe violations and no console errors', async () => {
-    const { page, problems, context } = await openPage(browser);
+    const { page, problems, context } = await openPage();
     await page.goto(base + LEAD);
     const h1 = page.locator('h1');
     await expect.poll(() => h1.count()).toBe(1);
@@ -62,7 +53,7 @@ describe('article page', () => {
   });
 
   it('is prerendered: the headline is in the HTML, and hydration fetches no data', async () => {
-    const { page, problems, context } = await openPage(browser);
+    const { page, problems, context } = await openPage();
     const dataRequests: string[] = [];
     page.on('request', (request) => {
       const path = new URL(request.url()).pathname;
@@ -87,7 +78,7 @@ describe('article page', () => {
   });
 
   it('scrolls to a section named in the URL fragment on load', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage();
     await page.goto(`${base}${LEAD}#drills-near-the-peninsula`);
     await page.locator('h1').waitFor();
     await expect
@@ -102,7 +93,7 @@ describe('article page', () => {
   });
 
   it('serves a raster lead image as responsive WebP sized for the screen', async () => {
-    const { page, context } = await openPage(browser, { viewport: { width: 390, height: 800 } });
+    const { page, context } = await openPage({ viewport: { width: 390, height: 800 } });
     await page.goto(`${base}/articles/tide-and-tamarind-festival-returns`);
     const img = page.locator('article figure img').first();
     await expect
@@ -116,7 +107,7 @@ describe('article page', () => {
   });
 
   it('lands an alias URL on the canonical one', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage();
     await page.goto(`${base}/articles/lavrov-warns-against-alliance`);
     await page.waitForURL(`${base}${LEAD}`);
     expect(await page.locator('h1').textContent()).toContain('Lavrov warns');
@@ -133,7 +124,7 @@ describe('routes work on reload', () => {
     ['/no/such/page', 'Not found'],
   ] as const) {
     it(`${path} shows "${heading}"`, async () => {
-      const { page, problems, context } = await openPage(browser);
+      const { page, problems, context } = await openPage();
       await page.goto(base + path);
       await expect.poll(() => page.locator('h1').textContent()).toBe(heading);
       await page.reload();

@@ -1,4 +1,5 @@
 /** One Chromium per test file, a fresh context per test, and a record of what went wrong in the page. */
+import { afterAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { findChrome, CHROME_FLAGS } from '../../scripts/find-chrome.mjs';
@@ -17,10 +18,17 @@ export interface Tracked {
   problems: string[];
 }
 
+/** One Chromium for the test file that imports this module (each file has its own module scope). */
+let shared: Promise<Browser> | undefined;
+afterAll(async () => {
+  await (await shared)?.close();
+});
+
+/** A fresh context and page in this file's Chromium, launched on first use and closed after the file. */
 export async function openPage(
-  browser: Browser,
   options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
 ): Promise<Tracked> {
+  const browser = await (shared ??= launch());
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1280, height: 900 },

@@ -4,9 +4,9 @@
  * inside the layout; transient failures are retried, broken data is not; an HTML answer (a static
  * host's fallback) is "not found"; and no URL a reader can type crashes the app.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page, Route } from 'playwright-core';
-import { launch, openPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page, Route } from 'playwright-core';
+import { openPage } from './browser';
 
 const LEAD_ID = 'lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
 const LEAD = `/articles/${LEAD_ID}`;
@@ -15,15 +15,7 @@ const SITE_NAME = 'The Monsoon Ledger';
 /** fetchDocument's REQUEST_TIMEOUT_MS. */
 const REQUEST_TIMEOUT_MS = 10_000;
 
-let browser: Browser;
 const base = inject('sampleUrl');
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 interface Injected {
   /** When each intercepted request arrived (ms since epoch). */
@@ -115,7 +107,7 @@ const FAULTS: FaultCase[] = [
 describe('a failing article request, on first load', () => {
   for (const { name, kind, fault, detail } of FAULTS) {
     it(`${name}: an error with "Try again" in the layout, ${kind === 'transient' ? '3 attempts' : '1 attempt'}, recovers`, async () => {
-      const { page, context, problems } = await openPage(browser);
+      const { page, context, problems } = await openPage();
       const injected = await injectFault(page, LEAD_DATA, fault);
       await viaAppShell(page);
       await page.goto(base + LEAD);
@@ -173,7 +165,7 @@ describe('a failing article request, on first load', () => {
     'a request that never answers: times out, is retried, then shows an error with "Try again" that recovers',
     { timeout: 120_000 },
     async () => {
-      const { page, context, problems } = await openPage(browser);
+      const { page, context, problems } = await openPage();
       // Never fulfilled: only the app's own timeout ends each attempt (real time: Playwright's clock
       // does not drive AbortSignal.timeout, so this takes 3 × 10 s plus the backoff).
       const injected = await injectFault(page, LEAD_DATA, async () => undefined);
@@ -203,7 +195,7 @@ describe('a failing article request, on first load', () => {
   );
 
   it('an HTML answer (a static host fallback, 200 text/html) is the not-found page, without retries', async () => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage();
     const injected = await injectFault(page, LEAD_DATA, async (route) => {
       // The very answer nginx's fallback gives: index.html, 200, text/html.
       await route.fulfill({ response: await route.fetch({ url: `${base}/` }) });
@@ -232,7 +224,7 @@ describe('a failing article request, on first load', () => {
   });
 
   it('a failing front page (index) request shows the error in the layout and recovers', async () => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage();
     const injected = await injectFault(page, '**/data/index/1.json', (route) =>
       route.fulfill({ status: 200, contentType: 'application/json', body: '{"page":1,"items":[' }),
     );
@@ -254,7 +246,7 @@ describe('a failing article request, on first load', () => {
 
 describe('a failing article request, on client-side navigation', () => {
   it('shows the error inside the layout without a full page load, and nothing of the previous page', async () => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage();
     // Every article fails, so neither the cards' prefetch nor the click can get one.
     const injected = await injectFault(page, '**/data/articles/*.json', (route) =>
       route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' }),
@@ -360,7 +352,7 @@ describe('URLs a reader can type never crash the app', () => {
 
   for (const { path, shell, check } of cases) {
     it(`${path.length > 60 ? `${path.slice(0, 60)}…` : path} renders a page`, async () => {
-      const { page, context, problems } = await openPage(browser);
+      const { page, context, problems } = await openPage();
       if (shell) await serveShellFor(page, path);
       await page.goto(base + path);
       const h1 = page.locator('main h1');

@@ -1,17 +1,9 @@
 /** The multi-tag filter, tag pages and author pages, driven like a reader in real Chromium. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage } from './browser';
 
-let browser: Browser;
 const base = inject('sampleUrl');
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const status = (page: Page) => page.locator('main p[role="status"]').textContent();
 const cardCount = (page: Page) => page.locator('main ul[aria-label="Articles"] > li').count();
@@ -25,7 +17,7 @@ async function optionCount(page: Page, label: string): Promise<number> {
 
 describe('tag filter', () => {
   it('narrows by several tags (AND), shows counts within the result, and keeps state in the URL', async () => {
-    const { page, problems, context } = await openPage(browser);
+    const { page, problems, context } = await openPage();
     await page.goto(base + '/');
     await expect.poll(() => status(page)).toMatch(/^30 articles/);
     const portCalder = await optionCount(page, 'Port Calder');
@@ -68,7 +60,7 @@ describe('tag filter', () => {
   });
 
   it('removes a chip and clears all', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage();
     await page.goto(`${base}/?tag=port-calder&tag=climate`);
     await page.getByRole('link', { name: 'Remove filter Climate' }).click();
     await page.waitForURL(`${base}/?tag=port-calder`);
@@ -79,7 +71,7 @@ describe('tag filter', () => {
   });
 
   it('pages with real links and says where it is', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage();
     await page.goto(base + '/');
     await page.getByRole('link', { name: 'Older →' }).click();
     await page.waitForURL(`${base}/?page=2`);
@@ -91,7 +83,7 @@ describe('tag filter', () => {
   });
 
   it('says which tag is unknown and offers the filter without it', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage();
     await page.goto(`${base}/?tag=north-korea-news&tag=no-such-tag`);
     await expect.poll(() => page.locator('main [role="status"]').first().textContent()).toContain('no-such-tag');
     await page.getByRole('link', { name: 'Show articles tagged North Korea news' }).click();
@@ -103,7 +95,7 @@ describe('tag filter', () => {
 
 describe('tag and author pages', () => {
   it('a tag page lists its articles and the tags that occur with it, each linking to the filtered front page', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage();
     await page.goto(`${base}/tags/north-korea-news`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('North Korea news');
     expect(await page.locator('main ul[aria-label="Articles tagged North Korea news"] > li').count()).toBe(4);
@@ -116,7 +108,7 @@ describe('tag and author pages', () => {
   });
 
   it('an author page shows the name, roles and articles', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage();
     await page.goto(`${base}/articles/lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea`);
     await page.locator('a[href="/authors/ananya-rao"]').first().click();
     await page.waitForURL(`${base}/authors/ananya-rao`);

@@ -2,19 +2,11 @@
  * Hostile text: every field of the fixture carries script payloads that the validator accepts as
  * text. They must show as text, and nothing may execute or be injected.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage } from './browser';
 
-let browser: Browser;
 const base = inject('hostileUrl');
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 async function injected(page: Page) {
   return page.evaluate(() => ({
@@ -43,7 +35,7 @@ describe('hostile text', () => {
     '/authors/img-src-x-onerror-window-pwned-1-mallory',
   ]) {
     it(`${path}: payloads are shown as text and nothing executes`, async () => {
-      const { page, problems, context } = await openPage(browser);
+      const { page, problems, context } = await openPage();
       await page.goto(base + path);
       await page.locator('h1').first().waitFor();
       await page.mouse.move(200, 300);
@@ -60,7 +52,7 @@ describe('hostile text', () => {
   }
 
   it('shows the markup literally, long words wrap, and the JSON-LD cannot be closed early', async () => {
-    const { page, context } = await openPage(browser, { viewport: { width: 390, height: 800 } });
+    const { page, context } = await openPage({ viewport: { width: 390, height: 800 } });
     await page.goto(`${base}/articles/hostile-everything`);
     const h1 = page.locator('h1');
     await h1.waitFor();

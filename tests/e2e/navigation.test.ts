@@ -1,18 +1,10 @@
 /** Client-side navigation that behaves like the web: no full loads, focus, announcements, Back, scroll. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage } from './browser';
 
 const LEAD = '/articles/lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
-let browser: Browser;
 const base = inject('sampleUrl');
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const markWindow = (page: Page) => page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 42));
 const marker = (page: Page) => page.evaluate(() => (window as unknown as { __marker?: number }).__marker);
@@ -20,7 +12,7 @@ const focusedTag = (page: Page) => page.evaluate(() => document.activeElement?.t
 
 describe('client-side navigation', () => {
   it('follows a related article: new URL and h1, no full load, focus on the h1, title announced', async () => {
-    const { page, problems, context } = await openPage(browser);
+    const { page, problems, context } = await openPage();
     await page.goto(base + LEAD);
     await page.locator('h1').waitFor();
     await markWindow(page);
@@ -43,7 +35,7 @@ describe('client-side navigation', () => {
   });
 
   it('follows an inline link inside the article body without a full load', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage();
     await page.goto(base + LEAD);
     await page.locator('h1').waitFor();
     await markWindow(page);
@@ -57,7 +49,7 @@ describe('client-side navigation', () => {
   });
 
   it('prefetches an article when its link is hovered, so the click needs no new request', async () => {
-    const { page, context } = await openPage(browser, { viewport: { width: 1280, height: 600 } });
+    const { page, context } = await openPage({ viewport: { width: 1280, height: 600 } });
     await page.goto(`${base}/?page=2`);
     await page.locator('main article').first().waitFor();
     const link = page.locator('main article h2 a').last();
@@ -76,7 +68,7 @@ describe('client-side navigation', () => {
   });
 
   it('starts a new page at the top and restores the scroll position on Back', async () => {
-    const { page, context } = await openPage(browser, { viewport: { width: 1280, height: 700 } });
+    const { page, context } = await openPage({ viewport: { width: 1280, height: 700 } });
     await page.goto(base + '/');
     await page.locator('main article').first().waitFor();
     await page.evaluate(() => window.scrollTo(0, 1200));
@@ -93,7 +85,7 @@ describe('client-side navigation', () => {
   });
 
   it('leaves focus alone on first load', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage();
     await page.goto(base + LEAD);
     await page.locator('h1').waitFor();
     expect(await focusedTag(page)).toBe('BODY');

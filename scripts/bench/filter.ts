@@ -1,0 +1,703 @@
+/**
+ * Benchmark of the compile and of the multi-tag filter on a generated newsroom.
+ *
+ *   npx tsx scripts/bench/filter.ts [--articles=100000] [--tags=5000] [--seed=1]
+ *                                   [--timeout=300] [--profile] [--max-old-space-size=MB]
+ *
+ * --timeout: seconds the compile child (compile + writing) may run, 0 for no limit; past it the
+ * child is killed and the figures known so far are printed. --profile: a CPU profile of the compile.
+ *
+ * 1. Generates the corpus (scripts/bench/corpus.ts) into os.tmpdir(), or reuses the one already
+ *    generated with the same parameters.
+ * 2. In a child process, so that its peak memory is the compile's alone: `loadContent(dir, 'strict')`,
+ *    wall and CPU time, peak RSS (`process.resourceUsage().maxRSS`, and VmHWM polled from /proc by
+ *    the parent, which also survives a crash or a timeout); then writes the documents under a temp
+ *    folder as the build would under dist/. `--profile` adds a CPU profile of the compile, mapped to
+ *    source lines, to show where the time goes.
+ * 3. For a rare and a common pair of tags, replays what the browser fetches to show `/?tag=a&tag=b`
+ *    (the steps of `frontLoader` in src/pages/loaders.ts), with raw and gzip bytes, and times the
+ *    work done in JS: JSON.parse of the facet + filterByTags + locatePage (median of 20 runs).
+ */
+import { fork } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { findSourceMap } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
+import { gzipSync } from 'node:zlib';
+import { loadContent } from '../../src/content/load';
+import { formatProblem } from '../../src/content/problems';
+import {
+  type AllTags,
+  type SiteDocument,
+  type TagCount,
+  type TagPage,
+  TagFacet,
+  dataPath,
+} from '../../src/content/compiled';
+import { slugify } from '../../src/content/slug';
+import { filterByTags, locatePage, pickPivot } from '../../src/filter/tagFilter';
+import { CORPUS_MARKER, corpusKey, generateCorpus } from './corpus';
+
+const RUNS = 20;
+const RARE_BELOW = 50;
+const GZIP_LEVEL = 6;
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+interface Options {
+  articles: number;
+  tags: number;
+  seed: number;
+  /** Seconds the compile child may run; 0 for no limit. */
+  timeout: number;
+  profile: boolean;
+  maxOldSpaceSize?: number;
+}
+
+interface ProfileLine {
+  name: string;
+  ms: number;
+}
+
+interface WriteStats {
+  ms: number;
+  documents: number;
+  bytes: number;
+  byKind: Record<string, { count: number; bytes: number }>;
+  largest: { path: string; bytes: number; gzip: number };
+  allTags: { bytes: number; gzip: number };
+}
+
+interface ChildResult {
+  wallMs: number;
+  cpuMs: number;
+  maxRssBytes: number;
+  /** RSS with the modules loaded, just before the compile. */
+  baselineRssBytes: number;
+  heapUsedAfterBytes: number;
+  heapLimitBytes: number;
+  problems: string[];
+  problemCount: number;
+  stats: { articles: number; tags: number; authors: number; sections: number; documents: number };
+  profile?: { self: ProfileLine[]; inclusive: ProfileLine[] };
+}
+
+type ChildMessage = { compile: ChildResult } | { write: WriteStats };
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+const thousands = (n: number) => Math.round(n).toLocaleString('en-GB');
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+  return `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
+}
+const bytesCell = (bytes: number) => `${thousands(bytes)} B (${size(bytes)})`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const millis = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);
+const table = (head: string[], rows: string[][]) =>
+  [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
+const gzipSize = (text: string | Buffer, level = GZIP_LEVEL) => gzipSync(text, { level }).length;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+function parseOptions(argv: readonly string[]): Options {
+  const options: Options = { articles: 100_000, tags: 5_000, seed: 1, timeout: 300, profile: false };
+  for (const arg of argv) {
+    const [name, value = ''] = arg.replace(/^--/, '').split('=');
+    const number = Number.parseInt(value, 10);
+    if (name === 'profile') options.profile = true;
+    else if (name === 'articles' && number > 0) options.articles = number;
+    else if (name === 'tags' && number > 0) options.tags = number;
+    else if (name === 'seed' && Number.isFinite(number)) options.seed = number;
+    else if (name === 'timeout' && number >= 0) options.timeout = number;
+    else if (name === 'max-old-space-size' && number > 0) options.maxOldSpaceSize = number;
+    else throw new Error(`unknown or invalid option ${arg}`);
+  }
+  return options;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The corpus, generated once per set of parameters
+
+interface CorpusInfo {
+  dir: string;
+  reused: boolean;
+  ms: number;
+  bytes: number;
+  authors: number;
+}
+
+function ensureCorpus({ articles, tags, seed }: Options): CorpusInfo {
+  const key = corpusKey(articles, tags, seed);
+  const dir = join(tmpdir(), `broadsheet-bench-corpus-${key}`);
+  const marker = join(dir, CORPUS_MARKER);
+  if (existsSync(marker)) {
+    const info = JSON.parse(readFileSync(marker, 'utf8')) as { key: string; bytes: number; authors: number };
+    if (info.key === key) return { dir, reused: true, ms: 0, bytes: info.bytes, authors: info.authors };
+  }
+  console.error(`Generating ${thousands(articles)} articles, ${thousands(tags)} tags (seed ${seed}) into ${dir} ...`);
+  const summary = generateCorpus({ dir, articles, tags, seed });
+  return { dir, reused: false, ms: summary.ms, bytes: summary.bytes, authors: summary.authors };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The child: compile, measure, write
+
+function summariseProfile(profile: {
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+    children?: number[];
+  }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}): { self: ProfileLine[]; inclusive: ProfileLine[] } {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const names = new Map<number, string>();
+  const nameOf = (id: number): string => {
+    const known = names.get(id);
+    if (known !== undefined) return known;
+    const frame = byId.get(id)?.callFrame;
+    let name = frame ? frame.functionName || '(anonymous)' : '?';
+    if (frame?.url) {
+      let where = `${frame.url}:${frame.lineNumber + 1}`;
+      try {
+        const entry = findSourceMap(frame.url)?.findEntry(frame.lineNumber, frame.columnNumber);
+        if (entry && 'originalSource' in entry) where = `${entry.originalSource}:${entry.originalLine + 1}`;
+      } catch {
+        // No source map: keep the generated position.
+      }
+      const file = where.startsWith('file://') ? fileURLToPath(where.replace(/:\d+$/, '')) : where;
+      const line = where.match(/:(\d+)$/)?.[1] ?? '';
+      name += ` ${relative(REPO_ROOT, file.replace(/:\d+$/, ''))}:${line}`;
+    }
+    names.set(id, name);
+    return name;
+  };
+  const selfTime = new Map<string, number>();
+  const inclusiveTime = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  samples.forEach((id, i) => {
+    const us = deltas[i] ?? 0;
+    const self = nameOf(id);
+    selfTime.set(self, (selfTime.get(self) ?? 0) + us);
+    const seen = new Set<string>();
+    for (let node: number | undefined = id; node !== undefined; node = parentOf.get(node)) {
+      const name = nameOf(node);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      inclusiveTime.set(name, (inclusiveTime.get(name) ?? 0) + us);
+    }
+  });
+  const top = (times: Map<string, number>, keep: (name: string) => boolean, n: number) =>
+    [...times]
+      .filter(([name]) => keep(name))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, us]) => ({ name, ms: us / 1000 }));
+  return {
+    self: top(selfTime, () => true, 20),
+    inclusive: top(inclusiveTime, (name) => / src\//.test(name), 20),
+  };
+}
+
+function writeDocuments(documents: Map<string, string>, outDir: string): WriteStats {
+  const started = performance.now();
+  rmSync(outDir, { recursive: true, force: true });
+  const made = new Set<string>();
+  const byKind: WriteStats['byKind'] = {};
+  let bytes = 0;
+  let largest = { path: '', bytes: 0 };
+  for (const [path, text] of documents) {
+    const file = join(outDir, path.slice(1));
+    const folder = dirname(file);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    writeFileSync(file, text);
+    const length = Buffer.byteLength(text);
+    bytes += length;
+    if (length > largest.bytes) largest = { path, bytes: length };
+    const kind = path.startsWith('/data/articles/')
+      ? text.startsWith('{"kind":"redirect"')
+        ? 'alias redirects'
+        : 'articles'
+      : (path.split('/')[2] ?? path).replace(/\.json$/, '');
+    const entry = (byKind[kind] ??= { count: 0, bytes: 0 });
+    entry.count++;
+    entry.bytes += length;
+  }
+  const allTagsText = documents.get(dataPath.allTags()) ?? '';
+  return {
+    ms: performance.now() - started,
+    documents: documents.size,
+    bytes,
+    byKind,
+    largest: { ...largest, gzip: gzipSize(documents.get(largest.path) ?? '') },
+    allTags: { bytes: Buffer.byteLength(allTagsText), gzip: gzipSize(allTagsText) },
+  };
+}
+
+async function child(contentDir: string, outDir: string, profile: boolean) {
+  const send = (message: ChildMessage) =>
+    new Promise<void>((done) => (process.send ? process.send(message, () => done()) : done()));
+  let session: Session | undefined;
+  if (profile) {
+    session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 1000 });
+  }
+  const baselineRssBytes = process.memoryUsage().rss;
+  if (session) await session.post('Profiler.start');
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const output = loadContent(contentDir, 'strict');
+  const wallMs = performance.now() - started;
+  const { user, system } = process.cpuUsage(cpu);
+  // Node reports maxRSS in kibibytes.
+  const maxRssBytes = process.resourceUsage().maxRSS * 1024;
+  const result: ChildResult = {
+    wallMs,
+    cpuMs: (user + system) / 1000,
+    maxRssBytes,
+    baselineRssBytes,
+    heapUsedAfterBytes: process.memoryUsage().heapUsed,
+    heapLimitBytes: getHeapStatistics().heap_size_limit,
+    problems: output.problems.slice(0, 20).map(formatProblem),
+    problemCount: output.problems.length,
+    stats: output.stats,
+  };
+  if (session) {
+    const { profile: cpuProfile } = await session.post('Profiler.stop');
+    result.profile = summariseProfile(cpuProfile);
+    session.disconnect();
+  }
+  // Sent before writing, so that a time limit hit while writing keeps the compile's figures.
+  await send({ compile: result });
+  if (output.problems.length === 0) await send({ write: writeDocuments(output.documents, outDir) });
+}
+
+interface ChildOutcome {
+  result?: ChildResult;
+  write?: WriteStats;
+  /** Peak RSS polled from /proc (VmHWM), known even when the child crashed or was killed. */
+  peakRssBytes?: number;
+  exit: string;
+  ms: number;
+}
+
+function runChild(options: Options, contentDir: string, outDir: string): Promise<ChildOutcome> {
+  const execArgv = [...process.execArgv];
+  if (options.maxOldSpaceSize) execArgv.push(`--max-old-space-size=${options.maxOldSpaceSize}`);
+  const args = ['--compile-child', contentDir, outDir, ...(options.profile ? ['--profile'] : [])];
+  const started = performance.now();
+  const worker = fork(fileURLToPath(import.meta.url), args, {
+    execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  let result: ChildResult | undefined;
+  let write: WriteStats | undefined;
+  let peakRssBytes: number | undefined;
+  let timedOut = false;
+  worker.on('message', (message: ChildMessage) => {
+    if ('compile' in message) result = message.compile;
+    else write = message.write;
+  });
+  const poll = setInterval(() => {
+    try {
+      const status = readFileSync(`/proc/${worker.pid}/status`, 'utf8');
+      const hwm = Number(status.match(/VmHWM:\s+(\d+) kB/)?.[1]);
+      if (hwm) peakRssBytes = Math.max(peakRssBytes ?? 0, hwm * 1024);
+    } catch {
+      // Not Linux, or the child has exited.
+    }
+  }, 250);
+  const timer =
+    options.timeout > 0
+      ? setTimeout(() => {
+          timedOut = true;
+          worker.kill('SIGKILL');
+        }, options.timeout * 1000)
+      : undefined;
+  return new Promise((done) => {
+    worker.on('exit', (code, signal) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      const exit = timedOut
+        ? `killed at the ${options.timeout} s time limit (--timeout)`
+        : signal
+          ? `killed by ${signal}`
+          : `exit code ${code}`;
+      done({ result, write, peakRssBytes, exit, ms: performance.now() - started });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the browser fetches for /?tag=a&tag=b
+
+interface Request {
+  url: string;
+  why: string;
+  raw: number;
+  gzip: number;
+  /** gzip level 1: what deploy/nginx.conf sends, as it leaves `gzip_comp_level` at its default. */
+  gzip1: number;
+}
+
+interface PairReport {
+  label: string;
+  tags: TagCount[];
+  pivot: TagCount;
+  matching: number;
+  pageItems: number;
+  requests: Request[];
+  medianMs: number;
+  coldMs: number;
+  medianWithValidationMs: number;
+  checks: string[];
+}
+
+function readDocument(outDir: string, url: string): string | undefined {
+  const file = join(outDir, decodeURIComponent(url).slice(1));
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
+function replayFrontPage(outDir: string, label: string, slugs: [string, string]): PairReport {
+  const requests: Request[] = [];
+  const cache = new Map<string, string>();
+  // react-query caches by key: a document already fetched in this view is not fetched again.
+  const fetchDocument = (url: string, why: string): string => {
+    const cached = cache.get(url);
+    if (cached !== undefined) return cached;
+    const text = readDocument(outDir, url);
+    if (text === undefined) throw new Error(`${url} was not written`);
+    cache.set(url, text);
+    requests.push({ url, why, raw: Buffer.byteLength(text), gzip: gzipSize(text), gzip1: gzipSize(text, 1) });
+    return text;
+  };
+
+  // rootLoader, then frontLoader: the site, page 1 of each chosen tag, the pivot's facet, then the
+  // pivot's pages that hold the result's first page.
+  const site = JSON.parse(fetchDocument(dataPath.site(), 'site (root loader)')) as SiteDocument;
+  const heads = slugs.map(
+    (slug) => JSON.parse(fetchDocument(dataPath.tagPage(slug, 1), `page 1 of tag "${slug}"`)) as TagPage,
+  );
+  const pivot = pickPivot(heads.map((head) => ({ tag: head.tag })))?.tag;
+  if (!pivot) throw new Error('no pivot');
+  const facetText = fetchDocument(dataPath.tagFacet(pivot.slug), `facet of the pivot "${pivot.slug}"`);
+  const result = filterByTags(JSON.parse(facetText) as TagFacet, slugs);
+  const located = locatePage(result.positions, 1, site.pageSize);
+  const sourcePages = [...new Set(located.map((item) => item.sourcePage))];
+  const pages = new Map(
+    sourcePages.map((n) => [
+      n,
+      JSON.parse(fetchDocument(dataPath.tagPage(pivot.slug, n), `page ${n} of the pivot "${pivot.slug}"`)) as TagPage,
+    ]),
+  );
+  const items = located.map(({ sourcePage, offset }) => pages.get(sourcePage)?.items[offset]);
+
+  // Sanity checks: every card shown carries both tags; the page is full unless the result is short.
+  const checks: string[] = [];
+  const missing = items.filter(
+    (card) => !card || !slugs.every((slug) => (card.tags ?? []).map(slugify).includes(slug)),
+  );
+  if (missing.length > 0) checks.push(`${missing.length} card(s) on page 1 do not carry both tags`);
+  if (items.length !== Math.min(site.pageSize, result.positions.length)) checks.push('page 1 is not full');
+  if (result.positions.length > Math.min(...heads.map((head) => head.tag.count))) checks.push('result too large');
+
+  // The work done in JS once the facet has arrived; the app also validates it against its schema.
+  const facetShape = JSON.parse(facetText) as TagFacet;
+  let sink = 0;
+  const time = (validate: boolean) => {
+    const runs: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const t0 = performance.now();
+      let facet = JSON.parse(facetText) as TagFacet;
+      if (validate) {
+        const parsed = TagFacet.safeParse(facet, { jitless: true });
+        if (!parsed.success) throw new Error(`facet of ${pivot.slug} does not match its schema`);
+        facet = parsed.data;
+      }
+      const filtered = filterByTags(facet, slugs);
+      sink += locatePage(filtered.positions, 1, site.pageSize).length;
+      runs.push(performance.now() - t0);
+    }
+    return runs;
+  };
+  const plain = time(false);
+  const validated = time(true);
+  if (sink < 0 || facetShape.rows.length !== pivot.count) checks.push('facet rows do not match the tag count');
+
+  return {
+    label,
+    tags: heads.map((head) => head.tag),
+    pivot,
+    matching: result.positions.length,
+    pageItems: items.length,
+    requests,
+    medianMs: median(plain),
+    coldMs: plain[0] ?? 0,
+    medianWithValidationMs: median(validated),
+    checks,
+  };
+}
+
+/** Two tags both on fewer than RARE_BELOW articles that share at least one: the most used such tag, and its most frequent rare partner. */
+function pickRarePair(outDir: string, tags: TagCount[]): [string, string] | undefined {
+  const countOf = new Map(tags.map((tag) => [tag.slug, tag.count]));
+  for (const tag of tags) {
+    if (tag.count >= RARE_BELOW) continue;
+    const facet = JSON.parse(readDocument(outDir, dataPath.tagFacet(tag.slug)) ?? '{"tags":[],"rows":[]}') as TagFacet;
+    const shared = new Map<number, number>();
+    for (const row of facet.rows) for (const index of row) shared.set(index, (shared.get(index) ?? 0) + 1);
+    const partners = [...shared]
+      .map(([index, count]) => ({ slug: facet.tags[index]?.slug ?? '', shared: count }))
+      .filter(({ slug }) => (countOf.get(slug) ?? Infinity) < RARE_BELOW)
+      .sort((a, b) => b.shared - a.shared || (countOf.get(b.slug) ?? 0) - (countOf.get(a.slug) ?? 0));
+    const partner = partners[0];
+    if (partner) return [tag.slug, partner.slug];
+  }
+  return undefined;
+}
+
+/** The two most used tags; if they never meet, the most used and the tag that occurs most with it. */
+function pickCommonPair(outDir: string, tags: TagCount[]): [string, string] | undefined {
+  const [first, second] = tags;
+  if (!first || !second) return undefined;
+  const facet = JSON.parse(readDocument(outDir, dataPath.tagFacet(second.slug)) ?? '{}') as TagFacet;
+  if (filterByTags(facet, [first.slug, second.slug]).positions.length > 0) return [first.slug, second.slug];
+  const head = JSON.parse(readDocument(outDir, dataPath.tagPage(first.slug, 1)) ?? '{}') as TagPage;
+  const partner = head.coTags?.[0];
+  return partner ? [first.slug, partner.slug] : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  const benchStarted = performance.now();
+  const options = parseOptions(argv);
+  const corpus = ensureCorpus(options);
+  const key = `a${options.articles}-t${options.tags}-s${options.seed}`;
+  const outDir = join(tmpdir(), `broadsheet-bench-out-${key}`);
+
+  console.error(`Compiling in a child process (time limit ${options.timeout ? `${options.timeout} s` : 'none'}) ...`);
+  const outcome = await runChild(options, corpus.dir, outDir);
+  const compiled = outcome.result;
+  const peakRss = Math.max(compiled?.maxRssBytes ?? 0, outcome.peakRssBytes ?? 0);
+
+  const out: string[] = [];
+  out.push(
+    `## Broadsheet benchmark: ${thousands(options.articles)} articles, ${thousands(options.tags)} tags (seed ${options.seed})`,
+    '',
+    `Node ${process.version}, ${process.platform}/${process.arch}. Corpus: \`${corpus.dir}\`; output: \`${outDir}\`.`,
+    '',
+    '### Corpus and compile',
+    '',
+  );
+  const rows: string[][] = [
+    [
+      'corpus',
+      `${thousands(options.articles)} article files + site.json, ${bytesCell(corpus.bytes)} of JSON, ` +
+        `${thousands(corpus.authors)} authors; ${corpus.reused ? 'reused' : `generated in ${seconds(corpus.ms)}`}`,
+    ],
+  ];
+  if (compiled) {
+    const { stats } = compiled;
+    rows.push(
+      ["compile: `loadContent(dir, 'strict')`, wall", seconds(compiled.wallMs)],
+      ['compile: CPU (user + system)', seconds(compiled.cpuMs)],
+      [
+        'compile: peak RSS of the child',
+        `${bytesCell(peakRss)}; ${size(compiled.baselineRssBytes)} of it before the compile (Node, tsx, modules)`,
+      ],
+      [
+        'V8 heap: used after the compile / limit',
+        `${size(compiled.heapUsedAfterBytes)} / ${size(compiled.heapLimitBytes)}`,
+      ],
+      [
+        'compiled',
+        `${thousands(stats.articles)} articles, ${thousands(stats.tags)} tags, ${thousands(stats.authors)} authors, ` +
+          `${stats.sections} sections`,
+      ],
+      ['problems', String(compiled.problemCount)],
+    );
+    const write = outcome.write;
+    if (!write && compiled.problemCount === 0) {
+      rows.push(['writing the documents', `**did not finish**: ${outcome.exit}, after ${seconds(outcome.ms)}`]);
+    }
+    if (write) {
+      const kinds = Object.entries(write.byKind)
+        .sort((a, b) => b[1].count - a[1].count)
+        .map(([kind, { count, bytes }]) => `${kind} ${thousands(count)} (${size(bytes)})`)
+        .join(', ');
+      rows.push(
+        ['documents written', `${thousands(write.documents)}: ${kinds}`],
+        ['total output', bytesCell(write.bytes)],
+        ['writing them', seconds(write.ms)],
+        [
+          'largest document',
+          `\`${write.largest.path}\`: ${bytesCell(write.largest.bytes)}, gzip ${bytesCell(write.largest.gzip)}`,
+        ],
+        ['`/data/tags/all.json`', `${bytesCell(write.allTags.bytes)}, gzip ${bytesCell(write.allTags.gzip)}`],
+      );
+    }
+  } else {
+    rows.push(
+      ['compile', `**did not finish**: ${outcome.exit}, after ${seconds(outcome.ms)}`],
+      ['compile: peak RSS of the child', outcome.peakRssBytes ? bytesCell(outcome.peakRssBytes) : 'unknown'],
+    );
+  }
+  out.push(table(['measure', 'value'], rows), '');
+
+  if (compiled?.profile) {
+    out.push(
+      '### Where the compile spends its time (CPU profile, 1 ms sampling)',
+      '',
+      table(
+        ['self time', 'function'],
+        compiled.profile.self.map((line) => [seconds(line.ms), `\`${line.name}\``]),
+      ),
+      '',
+      table(
+        ['inclusive time', 'function in src/'],
+        compiled.profile.inclusive.map((line) => [seconds(line.ms), `\`${line.name}\``]),
+      ),
+      '',
+    );
+  }
+
+  if (compiled && compiled.problemCount > 0) {
+    out.push(
+      `**${compiled.problemCount} content problem(s)**, first ones:`,
+      '',
+      ...compiled.problems.map((p) => `- ${p}`),
+      '',
+    );
+  }
+
+  if (!compiled || !outcome.write) {
+    out.push(
+      'The filter measurements need the compiled documents, so they were skipped. ' +
+        '`--timeout=0` lifts the time limit; `--max-old-space-size=MB` raises the V8 heap limit ' +
+        '(a crash with SIGABRT is usually "JavaScript heap out of memory"); `--articles=N` runs a smaller corpus.',
+      '',
+    );
+  }
+  if (compiled && outcome.write) {
+    const allTags = (JSON.parse(readDocument(outDir, dataPath.allTags()) ?? '{"tags":[]}') as AllTags).tags;
+    const pairs: [string, [string, string] | undefined][] = [
+      [`rare (both on < ${RARE_BELOW} articles)`, pickRarePair(outDir, allTags)],
+      ['common (the two most used tags)', pickCommonPair(outDir, allTags)],
+    ];
+    const reports = pairs.flatMap(([label, pair]) => (pair ? [replayFrontPage(outDir, label, pair)] : []));
+    for (const [label, pair] of pairs) if (!pair) out.push(`No ${label} pair found in this corpus.`, '');
+
+    out.push(
+      '### `/?tag=a&tag=b`, page 1: what the browser downloads and computes',
+      '',
+      table(
+        [
+          'pair',
+          'tags (articles each)',
+          'matching',
+          'pivot',
+          'requests',
+          'raw bytes',
+          'gzip -6 bytes',
+          'gzip -1 bytes',
+          `JS: parse + filter + locate (median of ${RUNS}; first run)`,
+          '+ zod validation of the facet (median)',
+        ],
+        reports.map((report) => [
+          report.label,
+          report.tags.map((tag) => `\`${tag.slug}\` (${thousands(tag.count)})`).join(' + '),
+          thousands(report.matching),
+          `\`${report.pivot.slug}\``,
+          String(report.requests.length),
+          bytesCell(report.requests.reduce((sum, request) => sum + request.raw, 0)),
+          bytesCell(report.requests.reduce((sum, request) => sum + request.gzip, 0)),
+          bytesCell(report.requests.reduce((sum, request) => sum + request.gzip1, 0)),
+          `${millis(report.medianMs)} (${millis(report.coldMs)})`,
+          millis(report.medianWithValidationMs),
+        ]),
+      ),
+      '',
+    );
+    for (const report of reports) {
+      out.push(
+        `Requests for the ${report.label} pair (\`/?tag=${report.tags.map((tag) => encodeURIComponent(tag.slug)).join('&tag=')}\`):`,
+        '',
+        table(
+          ['#', 'document', 'why', 'raw', 'gzip -6', 'gzip -1'],
+          report.requests.map((request, i) => [
+            String(i + 1),
+            `\`${request.url}\``,
+            request.why,
+            bytesCell(request.raw),
+            bytesCell(request.gzip),
+            bytesCell(request.gzip1),
+          ]),
+        ),
+        '',
+      );
+      if (report.checks.length > 0)
+        out.push(`**Check failed** for the ${report.label} pair: ${report.checks.join('; ')}`, '');
+    }
+    out.push(
+      'Counted: the `/data` documents the route loaders fetch (`site.json` by the root loader, then what ' +
+        '`frontLoader` fetches), each once, as react-query caches them by key. Not counted: `index.html`, the JS ' +
+        'and CSS bundles, fonts and images (the same for every view, cached after the first), and ' +
+        '`/data/tags/all.json`, fetched only when the reader expands "all tags". gzip -6 is `zlib.gzipSync` at level 6; ' +
+        "gzip -1 is level 1, nginx's default `gzip_comp_level`, which deploy/nginx.conf does not change. " +
+        `The JS time is measured in Node ${process.version} on this machine: \`JSON.parse\` of the facet text, ` +
+        '`filterByTags` and `locatePage`; the last column adds `TagFacet.safeParse` with zod in jitless mode, ' +
+        'as the browser app runs it (src/zodConfig.ts). Fetch latency is not included.',
+      '',
+    );
+  }
+
+  out.push(`Benchmark wall time: ${seconds(performance.now() - benchStarted)}.`);
+  console.log(out.join('\n'));
+  if (!compiled || compiled.problemCount > 0) process.exitCode = 1;
+}
+
+function isMain(): boolean {
+  const script = process.argv[1];
+  return !!script && import.meta.url === pathToFileURL(resolve(script)).href;
+}
+
+if (isMain()) {
+  const argv = process.argv.slice(2);
+  if (argv[0] === '--compile-child') {
+    const [, contentDir = '', outDir = '', flag] = argv;
+    void child(contentDir, outDir, flag === '--profile');
+  } else {
+    main(argv).catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
+  }
+}
