@@ -121,6 +121,10 @@ describe('keyboard only', () => {
       throw new Error(`Tabbed ${max} times without reaching ${what}`);
     }
 
+    /** After a client-side navigation the app moves focus to the new h1; Tab continues from there. */
+    const focusMovedToHeading = () =>
+      expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+
     await load(page, '/');
 
     // 1. The first Tab reaches the skip link, which appears on screen.
@@ -142,6 +146,7 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(`${base}/?tag=north-korea-news`);
     await expect.poll(() => page.locator('main h1').textContent()).toBe('Tagged North Korea news');
+    await focusMovedToHeading();
 
     // 4. On to an article card; Enter opens the article.
     const card = await tabUntil('an article card', (f) => f.href.startsWith('/articles/'));
@@ -149,6 +154,7 @@ describe('keyboard only', () => {
     await page.waitForURL(base + card.href);
     await expect.poll(() => page.locator('main h1').textContent()).toBe(card.text);
     expect(await page.locator('main h1').isVisible()).toBe(true);
+    await focusMovedToHeading();
 
     // 5. On to a link inside the Related landmark; Enter opens that article.
     const related = page
@@ -164,6 +170,7 @@ describe('keyboard only', () => {
     await page.waitForURL(base + pick.href);
     await expect.poll(() => page.locator('main h1').textContent()).toBe(pick.text);
     expect(await page.locator('main h1').isVisible()).toBe(true);
+    await focusMovedToHeading();
 
     expect(unseen).toEqual([]);
     expect(problems.filter((p) => p.startsWith('pageerror') || p.startsWith('csp'))).toEqual([]);
