@@ -22,7 +22,7 @@ import {
   dataPath,
   mediaUrl,
 } from './compiled';
-import { createRanker, tagSlugs } from './ranking';
+import { createRanker, groupBy, nearestInList, tagSlugs } from './ranking';
 import { type Problem, problemsFromZod, formatProblem } from './problems';
 import { slugify } from './slug';
 
@@ -52,6 +52,9 @@ export interface CompileOutput {
   media: Map<string, string>;
   stats: { articles: number; tags: number; authors: number; sections: number; documents: number };
 }
+
+/** How many "more in this section" cards an article shows. */
+const MORE_IN_SECTION = 4;
 
 interface Entry {
   file: string;
@@ -301,10 +304,7 @@ export function compileContent(input: CompileInput): CompileOutput {
 
   // 8. Articles, with related articles resolved to cards, and their aliases.
   const ranker = createRanker({ articles, tagLists, tagLabels });
-  const sectionLists = new Map<string, number[]>();
-  articles.forEach((article, ordinal) => {
-    if (article.section) sectionLists.set(article.section, [...(sectionLists.get(article.section) ?? []), ordinal]);
-  });
+  const sectionLists = groupBy(articles, (article) => (article.section ? [article.section] : []));
   const entryById = new Map(kept.map((entry) => [entry.article.id, entry]));
   articles.forEach((article, ordinal) => {
     const entry = entryById.get(article.id);
@@ -317,9 +317,10 @@ export function compileContent(input: CompileInput): CompileOutput {
       reasons,
     }));
     const relatedIds = new Set(related.map((card) => card.id));
-    const moreInSection = (article.section ? sectionLists.get(article.section) ?? [] : [])
-      .filter((o) => o !== ordinal && !relatedIds.has((cards[o] as Card).id))
-      .slice(0, 4)
+    // The section's articles nearest in time, newest first, not already among the related ones.
+    const moreInSection = nearestInList(article.section ? (sectionLists.get(article.section) ?? []) : [], ordinal, 6)
+      .filter((o) => !relatedIds.has((cards[o] as Card).id))
+      .slice(0, MORE_IN_SECTION)
       .map((o) => cards[o] as Card);
     const { related: _picks, ...body } = article;
     const document: ArticleDocument = { kind: 'article', article: body, related, moreInSection };

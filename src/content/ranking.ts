@@ -13,7 +13,7 @@ import { slugify } from './slug';
 
 export const MAX_RELATED = 6;
 /** How many neighbours on each side, in each shared list, are considered as candidates. */
-const NEIGHBOURS = 30;
+const NEIGHBOURS = 15;
 const AUTHOR_WEIGHT = 0.6;
 const SECTION_WEIGHT = 0.3;
 const TEXT_WEIGHT = 2;
@@ -51,8 +51,11 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
-function neighbours(list: readonly number[], ordinal: number, into: Set<number>) {
-  // Lists are sorted ascending, so the article's own position is found by binary search.
+/**
+ * The ordinals within `radius` places of `ordinal` in a list sorted ascending (newest first),
+ * the article itself left out: its neighbours in time, found by binary search.
+ */
+export function nearestInList(list: readonly number[], ordinal: number, radius: number): number[] {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -60,13 +63,15 @@ function neighbours(list: readonly number[], ordinal: number, into: Set<number>)
     if ((list[mid] ?? 0) < ordinal) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = Math.max(0, lo - NEIGHBOURS); i < Math.min(list.length, lo + NEIGHBOURS + 1); i++) {
-    const candidate = list[i];
-    if (candidate !== undefined && candidate !== ordinal) into.add(candidate);
-  }
+  return list.slice(Math.max(0, lo - radius), lo + radius + 1).filter((candidate) => candidate !== ordinal);
 }
 
-function groupBy(articles: readonly Article[], keys: (article: Article) => string[]): Map<string, number[]> {
+function neighbours(list: readonly number[], ordinal: number, into: Set<number>) {
+  for (const candidate of nearestInList(list, ordinal, NEIGHBOURS)) into.add(candidate);
+}
+
+/** For each key, the ordinals of the articles that have it, ascending. */
+export function groupBy(articles: readonly Article[], keys: (article: Article) => string[]): Map<string, number[]> {
   const groups = new Map<string, number[]>();
   articles.forEach((article, ordinal) => {
     for (const key of new Set(keys(article))) {
@@ -86,10 +91,22 @@ export function createRanker({ articles, tagLists, tagLabels }: RankInput) {
   const total = articles.length;
   const authorLists = groupBy(articles, authorSlugs);
   const sectionLists = groupBy(articles, (article) => (article.section ? [article.section] : []));
+  // Everything a comparison needs is computed once per article, not once per pair.
   const wordSets = articles.map(words);
-  const tagSets = articles.map((article) => new Set(tagSlugs(article)));
+  const tagArrays = articles.map((article) => [...new Set(tagSlugs(article))]);
+  const tagSets = tagArrays.map((slugs) => new Set(slugs));
   const authorSets = articles.map((article) => new Set(authorSlugs(article)));
-  const idf = (slug: string) => Math.log(1 + total / (tagLists.get(slug)?.length ?? total));
+  const times = articles.map((article) => Date.parse(article.publishedAt));
+  const idfCache = new Map<string, number>();
+  const idf = (slug: string) => {
+    let weight = idfCache.get(slug);
+    if (weight === undefined) {
+      weight = Math.log(1 + total / (tagLists.get(slug)?.length ?? total));
+      idfCache.set(slug, weight);
+    }
+    return weight;
+  };
+  const empty = new Set<string>();
 
   return function related(ordinal: number, editorPicks: readonly number[]): RelatedPick[] {
     const article = articles[ordinal];
@@ -100,44 +117,53 @@ export function createRanker({ articles, tagLists, tagLabels }: RankInput) {
       .map((pick) => ({ ordinal: pick, editorsPick: true, reasons: ["Editor's pick"] }));
     if (picks.length >= MAX_RELATED) return picks;
 
+    const ownTags = tagArrays[ordinal] ?? [];
+    const ownAuthors = authorSets[ordinal] ?? empty;
+    const ownWords = wordSets[ordinal] ?? empty;
     const candidates = new Set<number>();
-    for (const slug of tagSets[ordinal] ?? []) neighbours(tagLists.get(slug) ?? [], ordinal, candidates);
-    for (const slug of authorSets[ordinal] ?? []) neighbours(authorLists.get(slug) ?? [], ordinal, candidates);
+    for (const slug of ownTags) neighbours(tagLists.get(slug) ?? [], ordinal, candidates);
+    for (const slug of ownAuthors) neighbours(authorLists.get(slug) ?? [], ordinal, candidates);
     if (article.section) neighbours(sectionLists.get(article.section) ?? [], ordinal, candidates);
     for (const pick of picks) candidates.delete(pick.ordinal);
 
-    const published = Date.parse(article.publishedAt);
-    const scored: { ordinal: number; score: number; reasons: string[] }[] = [];
+    const published = times[ordinal] ?? 0;
+    const scored: { ordinal: number; score: number }[] = [];
     for (const candidate of candidates) {
-      const other = articles[candidate];
-      if (!other) continue;
-      const sharedTags = [...(tagSets[candidate] ?? [])].filter((slug) => tagSets[ordinal]?.has(slug));
-      const sharedAuthor = [...(authorSets[candidate] ?? [])].some((slug) => authorSets[ordinal]?.has(slug));
-      const sameSection = !!article.section && other.section === article.section;
-      const textSimilarity = jaccard(wordSets[ordinal] ?? new Set(), wordSets[candidate] ?? new Set());
+      const otherTags = tagSets[candidate] ?? empty;
+      let tagWeight = 0;
+      for (const slug of ownTags) if (otherTags.has(slug)) tagWeight += idf(slug);
+      let sharedAuthor = false;
+      for (const slug of authorSets[candidate] ?? empty) if (ownAuthors.has(slug)) sharedAuthor = true;
+      const sameSection = !!article.section && articles[candidate]?.section === article.section;
 
       const relevance =
-        sharedTags.reduce((sum, slug) => sum + idf(slug), 0) +
+        tagWeight +
         (sharedAuthor ? AUTHOR_WEIGHT : 0) +
         (sameSection ? SECTION_WEIGHT : 0) +
-        TEXT_WEIGHT * textSimilarity;
+        TEXT_WEIGHT * jaccard(ownWords, wordSets[candidate] ?? empty);
       if (relevance <= 0) continue;
-      const days = Math.abs(published - Date.parse(other.publishedAt)) / 86_400_000;
-      const score = relevance * Math.pow(0.5, days / HALF_LIFE_DAYS);
-
-      const reasons: string[] = [];
-      if (sharedTags.length > 0) {
-        reasons.push(`Also tagged ${sharedTags.map((slug) => tagLabels.get(slug) ?? slug).join(', ')}`);
-      }
-      if (sharedAuthor) reasons.push('Same author');
-      if (sameSection && sharedTags.length === 0) reasons.push(`Also in ${article.section}`);
-      scored.push({ ordinal: candidate, score, reasons });
+      const days = Math.abs(published - (times[candidate] ?? 0)) / 86_400_000;
+      scored.push({ ordinal: candidate, score: relevance * Math.pow(0.5, days / HALF_LIFE_DAYS) });
     }
     // Ties go to the newer article, which has the smaller ordinal.
     scored.sort((a, b) => b.score - a.score || a.ordinal - b.ordinal);
+
+    // Reasons are worded only for the articles that are shown.
+    const reasonsFor = (candidate: number): string[] => {
+      const sharedTags = (tagArrays[candidate] ?? []).filter((slug) => tagSets[ordinal]?.has(slug));
+      const reasons: string[] = [];
+      if (sharedTags.length > 0) reasons.push(`Also tagged ${sharedTags.map((slug) => tagLabels.get(slug) ?? slug).join(', ')}`);
+      if ([...(authorSets[candidate] ?? empty)].some((slug) => ownAuthors.has(slug))) reasons.push('Same author');
+      if (sharedTags.length === 0 && article.section && articles[candidate]?.section === article.section) {
+        reasons.push(`Also in ${article.section}`);
+      }
+      return reasons;
+    };
     return [
       ...picks,
-      ...scored.slice(0, MAX_RELATED - picks.length).map(({ ordinal: o, reasons }) => ({ ordinal: o, editorsPick: false, reasons })),
+      ...scored
+        .slice(0, MAX_RELATED - picks.length)
+        .map(({ ordinal: o }) => ({ ordinal: o, editorsPick: false, reasons: reasonsFor(o) })),
     ];
   };
 }
