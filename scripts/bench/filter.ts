@@ -2,10 +2,12 @@
  * Benchmark of the compile and of the multi-tag filter on a generated newsroom.
  *
  *   npx tsx scripts/bench/filter.ts [--articles=100000] [--tags=5000] [--seed=1]
- *                                   [--timeout=300] [--profile] [--max-old-space-size=MB]
+ *                                   [--timeout=300] [--profile] [--keep] [--max-old-space-size=MB]
  *
+ * The same from the environment: BENCH_ARTICLES, BENCH_TAGS, BENCH_SEED, BENCH_TIMEOUT (flags win).
  * --timeout: seconds the compile child (compile + writing) may run, 0 for no limit; past it the
  * child is killed and the figures known so far are printed. --profile: a CPU profile of the compile.
+ * --keep: keep the written documents (the output folder is removed at the end otherwise).
  *
  * 1. Generates the corpus (scripts/bench/corpus.ts) into os.tmpdir(), or reuses the one already
  *    generated with the same parameters.
@@ -14,9 +16,10 @@
  *    the parent, which also survives a crash or a timeout); then writes the documents under a temp
  *    folder as the build would under dist/. `--profile` adds a CPU profile of the compile, mapped to
  *    source lines, to show where the time goes.
- * 3. For a rare and a common pair of tags, replays what the browser fetches to show `/?tag=a&tag=b`
- *    (the steps of `frontLoader` in src/pages/loaders.ts), with raw and gzip bytes, and times the
- *    work done in JS: JSON.parse of the facet + filterByTags + locatePage (median of 20 runs).
+ * 3. For a rare and a common pair of tags (and, to compare, the most used tag alone), replays what
+ *    the browser fetches to show `/?tag=a&tag=b` (the steps of `frontLoader` in src/pages/loaders.ts),
+ *    with raw and gzip bytes, checks the result against the tag pages, and times the work done in
+ *    JS: JSON.parse of the facet + filterByTags + locatePage (median of 20 runs).
  */
 import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,6 +56,8 @@ interface Options {
   /** Seconds the compile child may run; 0 for no limit. */
   timeout: number;
   profile: boolean;
+  /** Keep the written documents (removed at the end otherwise: over 1 GiB at 100k articles). */
+  keep: boolean;
   maxOldSpaceSize?: number;
 }
 
@@ -117,11 +122,17 @@ function median(values: number[]): number {
 // Options
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { articles: 100_000, tags: 5_000, seed: 1, timeout: 300, profile: false };
-  for (const arg of argv) {
+  const options: Options = { articles: 100_000, tags: 5_000, seed: 1, timeout: 300, profile: false, keep: false };
+  // The same settings from the environment (BENCH_ARTICLES=20000 ...), for `npm run bench`; flags win.
+  const fromEnv = ['articles', 'tags', 'seed', 'timeout'].flatMap((name) => {
+    const value = process.env[`BENCH_${name.toUpperCase()}`];
+    return value ? [`--${name}=${value}`] : [];
+  });
+  for (const arg of [...fromEnv, ...argv]) {
     const [name, value = ''] = arg.replace(/^--/, '').split('=');
     const number = Number.parseInt(value, 10);
     if (name === 'profile') options.profile = true;
+    else if (name === 'keep') options.keep = true;
     else if (name === 'articles' && number > 0) options.articles = number;
     else if (name === 'tags' && number > 0) options.tags = number;
     else if (name === 'seed' && Number.isFinite(number)) options.seed = number;
@@ -384,7 +395,7 @@ function readDocument(outDir: string, url: string): string | undefined {
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
-function replayFrontPage(outDir: string, label: string, slugs: [string, string]): PairReport {
+function replayFrontPage(outDir: string, label: string, slugs: readonly string[]): PairReport {
   const requests: Request[] = [];
   const cache = new Map<string, string>();
   // react-query caches by key: a document already fetched in this view is not fetched again.
@@ -418,14 +429,22 @@ function replayFrontPage(outDir: string, label: string, slugs: [string, string])
   );
   const items = located.map(({ sourcePage, offset }) => pages.get(sourcePage)?.items[offset]);
 
-  // Sanity checks: every card shown carries both tags; the page is full unless the result is short.
+  // Checks: every card shown carries every chosen tag, the page is full unless the result is short,
+  // and the result's size is the count of such cards over every page of the pivot (read from disk,
+  // not counted as fetched).
   const checks: string[] = [];
-  const missing = items.filter(
-    (card) => !card || !slugs.every((slug) => (card.tags ?? []).map(slugify).includes(slug)),
-  );
-  if (missing.length > 0) checks.push(`${missing.length} card(s) on page 1 do not carry both tags`);
+  const carriesAll = (card: TagPage['items'][number] | undefined) =>
+    !!card && slugs.every((slug) => (card.tags ?? []).map(slugify).includes(slug));
+  const missing = items.filter((card) => !carriesAll(card));
+  if (missing.length > 0) checks.push(`${missing.length} card(s) on page 1 do not carry every chosen tag`);
   if (items.length !== Math.min(site.pageSize, result.positions.length)) checks.push('page 1 is not full');
-  if (result.positions.length > Math.min(...heads.map((head) => head.tag.count))) checks.push('result too large');
+  let truth = 0;
+  for (let n = 1; n <= (heads.find((head) => head.tag.slug === pivot.slug)?.pageCount ?? 0); n++) {
+    const page = JSON.parse(readDocument(outDir, dataPath.tagPage(pivot.slug, n)) ?? '{"items":[]}') as TagPage;
+    truth += page.items.filter(carriesAll).length;
+  }
+  if (truth !== result.positions.length)
+    checks.push(`${truth} articles carry every chosen tag, not ${result.positions.length}`);
 
   // The work done in JS once the facet has arrived; the app also validates it against its schema.
   const facetShape = JSON.parse(facetText) as TagFacet;
@@ -501,7 +520,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   const options = parseOptions(argv);
   const corpus = ensureCorpus(options);
   const key = `a${options.articles}-t${options.tags}-s${options.seed}`;
-  const outDir = join(tmpdir(), `broadsheet-bench-out-${key}`);
+  // One per run, so that two runs at once do not write over each other.
+  const outDir = join(tmpdir(), `broadsheet-bench-out-${key}-${process.pid}`);
 
   console.error(`Compiling in a child process (time limit ${options.timeout ? `${options.timeout} s` : 'none'}) ...`);
   const outcome = await runChild(options, corpus.dir, outDir);
@@ -512,7 +532,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   out.push(
     `## Broadsheet benchmark: ${thousands(options.articles)} articles, ${thousands(options.tags)} tags (seed ${options.seed})`,
     '',
-    `Node ${process.version}, ${process.platform}/${process.arch}. Corpus: \`${corpus.dir}\`; output: \`${outDir}\`.`,
+    `Node ${process.version}, ${process.platform}/${process.arch}. Corpus: \`${corpus.dir}\`.`,
     '',
     '### Corpus and compile',
     '',
@@ -608,19 +628,21 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   }
   if (compiled && outcome.write) {
     const allTags = (JSON.parse(readDocument(outDir, dataPath.allTags()) ?? '{"tags":[]}') as AllTags).tags;
-    const pairs: [string, [string, string] | undefined][] = [
-      [`rare (both on < ${RARE_BELOW} articles)`, pickRarePair(outDir, allTags)],
-      ['common (the two most used tags)', pickCommonPair(outDir, allTags)],
+    const pairs: [string, string[] | undefined][] = [
+      [`rare pair (both on < ${RARE_BELOW} articles)`, pickRarePair(outDir, allTags)],
+      ['common pair (the two most used tags)', pickCommonPair(outDir, allTags)],
+      // For comparison: one tag alone also goes through its facet.
+      ['single tag, for comparison (the most used)', allTags[0] ? [allTags[0].slug] : undefined],
     ];
     const reports = pairs.flatMap(([label, pair]) => (pair ? [replayFrontPage(outDir, label, pair)] : []));
-    for (const [label, pair] of pairs) if (!pair) out.push(`No ${label} pair found in this corpus.`, '');
+    for (const [label, pair] of pairs) if (!pair) out.push(`No ${label} found in this corpus.`, '');
 
     out.push(
       '### `/?tag=a&tag=b`, page 1: what the browser downloads and computes',
       '',
       table(
         [
-          'pair',
+          'case',
           'tags (articles each)',
           'matching',
           'pivot',
@@ -648,7 +670,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     );
     for (const report of reports) {
       out.push(
-        `Requests for the ${report.label} pair (\`/?tag=${report.tags.map((tag) => encodeURIComponent(tag.slug)).join('&tag=')}\`):`,
+        `Requests for ${report.label} (\`/?tag=${report.tags.map((tag) => encodeURIComponent(tag.slug)).join('&tag=')}\`):`,
         '',
         table(
           ['#', 'document', 'why', 'raw', 'gzip -6', 'gzip -1'],
@@ -663,8 +685,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
         ),
         '',
       );
-      if (report.checks.length > 0)
-        out.push(`**Check failed** for the ${report.label} pair: ${report.checks.join('; ')}`, '');
+      if (report.checks.length > 0) out.push(`**Check failed** for ${report.label}: ${report.checks.join('; ')}`, '');
     }
     out.push(
       'Counted: the `/data` documents the route loaders fetch (`site.json` by the root loader, then what ' +
@@ -679,7 +700,11 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     );
   }
 
-  out.push(`Benchmark wall time: ${seconds(performance.now() - benchStarted)}.`);
+  if (!options.keep) rmSync(outDir, { recursive: true, force: true });
+  out.push(
+    `Benchmark wall time: ${seconds(performance.now() - benchStarted)}. ` +
+      (options.keep ? `The output was kept in \`${outDir}\`.` : 'The output folder was removed (`--keep` keeps it).'),
+  );
   console.log(out.join('\n'));
   if (!compiled || compiled.problemCount > 0) process.exitCode = 1;
 }
