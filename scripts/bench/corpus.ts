@@ -19,6 +19,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { slugify } from '../../src/content/slug';
 
 /** Bump when the generator's output changes, so cached corpora are not reused. */
 export const GENERATOR_VERSION = 1;
@@ -179,14 +180,6 @@ const START = Date.UTC(2023, 0, 1);
 const SPAN_MS = 3 * 365 * 86_400_000;
 
 const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
-const slugOf = (label: string) =>
-  label
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
 
 function isoWithOffset(instant: number, offsetMinutes: number): string {
   const local = new Date(instant + offsetMinutes * 60_000).toISOString().slice(0, 19);
@@ -241,7 +234,7 @@ export function generateCorpus({ dir, articles = 100_000, tags = 5_000, seed = 1
   const tagLabels: string[] = [];
   const tagSlugs = new Set<string>();
   const addTag = (label: string) => {
-    const slug = slugOf(label);
+    const slug = slugify(label);
     if (!slug || tagSlugs.has(slug) || label.length > 60) return;
     tagSlugs.add(slug);
     tagLabels.push(label);
@@ -270,8 +263,8 @@ export function generateCorpus({ dir, articles = 100_000, tags = 5_000, seed = 1
   const authorSlugs = new Set<string>();
   while (authors.length < authorCount) {
     const name = `${capitalise(contentWord())} ${capitalise(contentWord())}`;
-    if (authorSlugs.has(slugOf(name))) continue;
-    authorSlugs.add(slugOf(name));
+    if (authorSlugs.has(slugify(name))) continue;
+    authorSlugs.add(slugify(name));
     authors.push(chance(rng, 0.7) ? { name, role: pick(rng, ROLES) } : { name });
   }
   const authorRank = zipf(authorCount, 0.8, 5);

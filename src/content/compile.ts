@@ -22,7 +22,7 @@ import {
   dataPath,
   mediaUrl,
 } from './compiled';
-import { createRanker, groupBy, nearestInList, tagSlugs } from './ranking';
+import { authorSlugs, createRanker, groupBy, nearestInList, tagSlugs } from './ranking';
 import { type Problem, problemsFromZod, formatProblem } from './problems';
 import { slugify } from './slug';
 
@@ -205,32 +205,25 @@ export function compileContent(input: CompileInput): CompileOutput {
   const articles = kept.map((entry) => entry.article).sort(COMPARE_NEWEST_FIRST);
   const ordinalOf = new Map(articles.map((article, ordinal) => [article.id, ordinal]));
 
-  const tagLists = new Map<string, number[]>();
+  const tagLists = groupBy(articles, tagSlugs);
+  const authorLists = groupBy(articles, authorSlugs);
+  // How often each spelling of a tag or author is used, to pick the label shown.
   const tagSpellings = new Map<string, Map<string, number>>();
-  const authorLists = new Map<string, number[]>();
   const authorSpellings = new Map<string, Map<string, number>>();
   const authorRoles = new Map<string, Set<string>>();
-  articles.forEach((article, ordinal) => {
-    for (const label of article.tags ?? []) {
-      const slug = slugify(label);
-      const list = tagLists.get(slug) ?? [];
-      if (list.at(-1) !== ordinal) list.push(ordinal);
-      tagLists.set(slug, list);
-      const spellings = tagSpellings.get(slug) ?? new Map<string, number>();
-      spellings.set(label, (spellings.get(label) ?? 0) + 1);
-      tagSpellings.set(slug, spellings);
-    }
+  const tally = (counts: Map<string, Map<string, number>>, slug: string, spelling: string) => {
+    const spellings = counts.get(slug) ?? new Map<string, number>();
+    spellings.set(spelling, (spellings.get(spelling) ?? 0) + 1);
+    counts.set(slug, spellings);
+  };
+  for (const article of articles) {
+    for (const label of article.tags ?? []) tally(tagSpellings, slugify(label), label);
     for (const author of article.byline) {
       const slug = slugify(author.name);
-      const list = authorLists.get(slug) ?? [];
-      if (list.at(-1) !== ordinal) list.push(ordinal);
-      authorLists.set(slug, list);
-      const spellings = authorSpellings.get(slug) ?? new Map<string, number>();
-      spellings.set(author.name, (spellings.get(author.name) ?? 0) + 1);
-      authorSpellings.set(slug, spellings);
+      tally(authorSpellings, slug, author.name);
       if (author.role) authorRoles.set(slug, (authorRoles.get(slug) ?? new Set()).add(author.role));
     }
-  });
+  }
   const tagLabels = new Map([...tagSpellings].map(([slug, spellings]) => [slug, preferredSpelling(spellings)]));
   const tagCount = (slug: string): TagCount => ({
     slug,

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { createRanker, MAX_RELATED, type RelatedPick } from '../../src/content/ranking';
+import { createRanker, groupBy, MAX_RELATED, tagSlugs, type RelatedPick } from '../../src/content/ranking';
 import type { Article } from '../../src/content/schema';
 import { slugify } from '../../src/content/slug';
 
@@ -32,17 +32,11 @@ function corpus(specs: Record<string, Spec>, labels: Record<string, string> = {}
   for (let i = 1; i < articles.length; i++) {
     expect(Date.parse(articles[i - 1]?.publishedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(articles[i]?.publishedAt ?? ''));
   }
-  const tagLists = new Map<string, number[]>();
+  const tagLists = groupBy(articles, tagSlugs);
   const tagLabels = new Map<string, string>(Object.entries(labels));
-  articles.forEach((article, ordinal) => {
-    for (const label of article.tags ?? []) {
-      const slug = slugify(label);
-      const list = tagLists.get(slug) ?? [];
-      if (list.at(-1) !== ordinal) list.push(ordinal);
-      tagLists.set(slug, list);
-      if (!tagLabels.has(slug)) tagLabels.set(slug, label);
-    }
-  });
+  for (const label of articles.flatMap((article) => article.tags ?? [])) {
+    if (!tagLabels.has(slugify(label))) tagLabels.set(slugify(label), label);
+  }
   const rank = createRanker({ articles, tagLists, tagLabels });
   const ordinalOf = (id: string) => {
     const ordinal = articles.findIndex((article) => article.id === id);
