@@ -373,7 +373,7 @@ interface Request {
   why: string;
   raw: number;
   gzip: number;
-  /** gzip level 1: what deploy/nginx.conf sends, as it leaves `gzip_comp_level` at its default. */
+  /** gzip level 1: nginx's default `gzip_comp_level`, for a host that does not set it. */
   gzip1: number;
 }
 
@@ -691,8 +691,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       'Counted: the `/data` documents the route loaders fetch (`site.json` by the root loader, then what ' +
         '`frontLoader` fetches), each once, as react-query caches them by key. Not counted: `index.html`, the JS ' +
         'and CSS bundles, fonts and images (the same for every view, cached after the first), and ' +
-        '`/data/tags/all.json`, fetched only when the reader expands "all tags". gzip -6 is `zlib.gzipSync` at level 6; ' +
-        "gzip -1 is level 1, nginx's default `gzip_comp_level`, which deploy/nginx.conf does not change. " +
+        '`/data/tags/all.json`, fetched only when the reader expands "all tags". gzip -6 is `zlib.gzipSync` at level 6 ' +
+        "(deploy/nginx.conf's `gzip_comp_level`); gzip -1 is level 1, nginx's default, for a host that does not set it. " +
         `The JS time is measured in Node ${process.version} on this machine: \`JSON.parse\` of the facet text, ` +
         '`filterByTags` and `locatePage`; the last column adds `TagFacet.safeParse` with zod in jitless mode, ' +
         'as the browser app runs it (src/zodConfig.ts). Fetch latency is not included.',
