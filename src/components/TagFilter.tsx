@@ -25,7 +25,8 @@ export function TagFilter({ state, selected, options, complete }: TagFilterProps
   const all = useQuery({ ...allTagsQuery(), enabled: expanded && !complete });
   const list = expanded && !complete ? (all.data?.tags ?? options) : options;
   const shown = expanded ? list : list.slice(0, SHOWN_AT_FIRST);
-  const hidden = (complete ? options.length : Infinity) > SHOWN_AT_FIRST || !complete;
+  // More to show when the list is cut short here, or when it is only the most used tags.
+  const hasMore = !complete || options.length > SHOWN_AT_FIRST;
 
   return (
     <section aria-labelledby="filter-heading" className="mb-8 print:hidden">
@@ -75,7 +76,7 @@ export function TagFilter({ state, selected, options, complete }: TagFilterProps
       ) : (
         <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">No further tag narrows these articles.</p>
       )}
-      {hidden && (
+      {hasMore && (
         <button
           type="button"
           aria-expanded={expanded}
