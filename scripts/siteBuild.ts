@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type LogLevel } from 'vite';
-import { STATE_ELEMENT_ID, serializeState } from '../src/prerenderState';
+import { serializeState, stateElementTag } from '../src/prerenderState';
 import type { renderPage as RenderPage } from '../src/entry-server';
 
 export const SHELL_FILE = 'app-shell.html';
@@ -41,39 +41,33 @@ function routesToPrerender(staging: string): string[] {
   return urls;
 }
 
-/** Each prerendered route's page module, whose code the HTML asks for up front (no waterfall). */
-const PAGE_MODULES: [RegExp, string][] = [
-  [/^\/$/, 'src/pages/FrontPage.tsx'],
-  [/^\/articles\//, 'src/pages/ArticlePage.tsx'],
-  [/^\/tags\//, 'src/pages/TagPage.tsx'],
-  [/^\/authors\//, 'src/pages/AuthorPage.tsx'],
-];
-
 type Manifest = Record<string, { file: string; imports?: string[]; isEntry?: boolean }>;
 
-function modulePreloads(manifest: Manifest, url: string): string {
-  const start = PAGE_MODULES.find(([pattern]) => pattern.test(url))?.[1];
+/**
+ * `<link rel="modulepreload">` for a module and its static imports. Only the app shell uses it: it starts the app
+ * at once, and this saves it the round trip from the boot script to the app. A prerendered page asks for no code
+ * up front; its app starts when the reader interacts (src/main.tsx).
+ */
+function modulePreloads(manifest: Manifest, key: string): string {
   const files = new Set<string>();
-  const visit = (key: string) => {
-    const chunk = manifest[key];
+  const visit = (name: string) => {
+    const chunk = manifest[name];
     if (!chunk || chunk.isEntry || files.has(chunk.file)) return;
     files.add(chunk.file);
     chunk.imports?.forEach(visit);
   };
-  if (start) visit(start);
+  visit(key);
+  if (files.size === 0) throw new Error(`build manifest has no chunk for ${key}`);
   return [...files].map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join('');
 }
 
 /** Marks the prerendered head tags, which the browser replaces with React's own when it starts. */
 const markPrerendered = (head: string) => head.replace(/<(title|meta|link)(?=[ >])/g, '<$1 data-prerendered=""');
 
-function pageHtml(template: string, head: string, body: string, state: string, preloads: string): string {
+function pageHtml(template: string, url: string, head: string, body: string, state: string): string {
   return template
-    .replace('</head>', `${preloads}${markPrerendered(head)}</head>`)
-    .replace(
-      '<div id="root"></div>',
-      `<div id="root">${body}</div><script type="application/json" id="${STATE_ELEMENT_ID}">${state}</script>`,
-    );
+    .replace('</head>', `${markPrerendered(head)}</head>`)
+    .replace('<div id="root"></div>', `<div id="root">${body}</div>${stateElementTag(url)}${state}</script>`);
 }
 
 export async function buildSite({ root, outDir, logLevel = 'warn' }: SiteBuildOptions): Promise<number> {
@@ -99,7 +93,10 @@ export async function buildSite({ root, outDir, logLevel = 'warn' }: SiteBuildOp
 
     const template = readFileSync(join(staging, 'index.html'), 'utf8');
     const manifest = JSON.parse(readFileSync(join(staging, '.vite/manifest.json'), 'utf8')) as Manifest;
-    writeFileSync(join(staging, SHELL_FILE), template);
+    writeFileSync(
+      join(staging, SHELL_FILE),
+      template.replace('</head>', `${modulePreloads(manifest, 'src/app.tsx')}</head>`),
+    );
     const readDocument = (path: string) =>
       path.startsWith('/data/')
         ? readFile(join(staging, path), 'utf8').catch(() => undefined)
@@ -111,10 +108,7 @@ export async function buildSite({ root, outDir, logLevel = 'warn' }: SiteBuildOp
       if (!page) continue;
       const file = url === '/' ? join(staging, 'index.html') : join(staging, decodeURIComponent(url), 'index.html');
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(
-        file,
-        pageHtml(template, page.head, page.body, serializeState(page.state), modulePreloads(manifest, url)),
-      );
+      writeFileSync(file, pageHtml(template, url, page.head, page.body, serializeState(page.state)));
       pages++;
     }
 

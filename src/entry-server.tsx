@@ -11,6 +11,7 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'r
 import { createQueryClient } from './api/queries';
 import { createRoutes } from './routes';
 import type { PrerenderState } from './prerenderState';
+import { recordDateLabels } from './format/dates';
 
 /** Answers a site path with a compiled document, as the static host would. */
 export type ReadDocument = (path: string) => Promise<string | undefined>;
@@ -40,19 +41,21 @@ export async function renderPage(url: string, readDocument: ReadDocument): Promi
     // Redirects (aliases, pages past the end) and errors are left to the browser.
     if (context instanceof Response || context.errors) return undefined;
     const router = createStaticRouter(handler.dataRoutes, context);
-    const html = renderToString(
-      <StrictMode>
-        <QueryClientProvider client={queryClient}>
-          {/* hydrate={false}: the router's own inline script would break the CSP; the state travels in a data block. */}
-          <StaticRouterProvider router={router} context={context} hydrate={false} />
-        </QueryClientProvider>
-      </StrictMode>,
+    const { result: html, labels: dateLabels } = recordDateLabels(() =>
+      renderToString(
+        <StrictMode>
+          <QueryClientProvider client={queryClient}>
+            {/* hydrate={false}: the router's own inline script would break the CSP; the state travels in a data block. */}
+            <StaticRouterProvider router={router} context={context} hydrate={false} />
+          </QueryClientProvider>
+        </StrictMode>,
+      ),
     );
     const head = HOISTED.exec(html)?.[0] ?? '';
     return {
       head,
       body: html.slice(head.length),
-      state: { url, queries: dehydrate(queryClient), loaderData: context.loaderData },
+      state: { url, queries: dehydrate(queryClient), loaderData: context.loaderData, dateLabels },
     };
   } finally {
     globalThis.fetch = realFetch;

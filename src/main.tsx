@@ -1,69 +1,27 @@
-import { StrictMode } from 'react';
-import { createRoot, hydrateRoot } from 'react-dom/client';
-import { hydrate, QueryClientProvider } from '@tanstack/react-query';
-import { createBrowserRouter, matchRoutes, RouterProvider, type RouteObject } from 'react-router';
-import { createQueryClient } from './api/queries';
-import { createRoutes } from './routes';
-import { STATE_ELEMENT_ID, type PrerenderState } from './prerenderState';
+/**
+ * Boot, the one script the HTML names, about 2 KiB. A prerendered page is complete without JavaScript: its
+ * text and images are in the HTML and its links are ordinary links to other prerendered pages. So the app
+ * (React, the router and the cache: over 100 KiB gzip, and a long task to evaluate and hydrate on a phone) starts
+ * only when the reader reaches for the page: a pointer moving over it, a touch, focus or a key. A reader who
+ * only reads runs no app code at all. A view that was not prerendered (the app shell) starts the app at once.
+ */
 import './index.css';
+import { isPrerenderedForThisUrl } from './prerenderState';
 
-/** The prerendered state, when this HTML was prerendered for the URL being shown. */
-function prerenderedState(): PrerenderState | undefined {
-  const element = document.getElementById(STATE_ELEMENT_ID);
-  if (!element?.textContent) return undefined;
-  try {
-    const state = JSON.parse(element.textContent) as PrerenderState;
-    return state.url === window.location.pathname + window.location.search ? state : undefined;
-  } catch {
-    return undefined;
-  }
+/** Signs that the reader is about to use the page, not just read it. */
+const INTENT_EVENTS = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'keydown'] as const;
+
+function readerReachesForPage(): Promise<void> {
+  return new Promise((resolve) => {
+    const go = () => {
+      for (const type of INTENT_EVENTS) removeEventListener(type, go, true);
+      resolve();
+    };
+    for (const type of INTENT_EVENTS) addEventListener(type, go, { capture: true, passive: true });
+  });
 }
 
-/** Hydration must render what the server rendered, so the matched pages' code is loaded first. */
-async function loadMatchedPages(routes: RouteObject[]) {
-  for (const { route } of matchRoutes(routes, window.location) ?? []) {
-    const lazy = route.lazy;
-    if (lazy && typeof lazy === 'object' && lazy.Component) {
-      route.Component = await lazy.Component();
-      route.lazy = undefined;
-    }
-  }
-}
-
-async function start() {
-  const root = document.getElementById('root');
-  if (!root) throw new Error('index.html has no #root element');
-  const queryClient = createQueryClient();
-  const routes = createRoutes(queryClient);
-  const state = prerenderedState();
-  // React renders the page's title and meta tags itself from here on; the prerendered copies
-  // would otherwise shadow them (document.title reads the first <title>).
-  document.head.querySelectorAll('[data-prerendered]').forEach((element) => element.remove());
-
-  if (state) {
-    // The embedded data is as fresh as the HTML that carried it (served with no-cache), not as old
-    // as the build: without this every prerendered page would refetch its data at once.
-    const loadedAt = Date.now();
-    for (const query of state.queries.queries) query.state.dataUpdatedAt = loadedAt;
-    hydrate(queryClient, state.queries);
-    await loadMatchedPages(routes);
-  } else {
-    // HTML prerendered for another URL (a host's index.html fallback) is replaced, not hydrated.
-    root.replaceChildren();
-  }
-  const router = createBrowserRouter(routes, state ? { hydrationData: { loaderData: state.loaderData } } : undefined);
-  const app = (
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </StrictMode>
-  );
-  if (state) {
-    // Let the browser paint the prerendered page before hydration takes the main thread.
-    await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
-    hydrateRoot(root, app);
-  } else createRoot(root).render(app);
-}
-
-void start();
+// HTML prerendered for another URL (a host that answers every path with index.html) starts the app at once.
+void (isPrerenderedForThisUrl() ? readerReachesForPage() : Promise.resolve())
+  .then(() => import('./app'))
+  .then(({ start }) => start());

@@ -8,6 +8,20 @@ export interface PrerenderState {
   url: string;
   queries: DehydratedState;
   loaderData: Record<string, unknown>;
+  /** The date labels the page shows, so hydration need not start Intl (see format/dates.ts). */
+  dateLabels?: Record<string, string>;
+}
+
+/** Whether this document was prerendered for the URL being shown (the data block names its URL). */
+export function isPrerenderedForThisUrl(): boolean {
+  const element = document.getElementById(STATE_ELEMENT_ID);
+  return element !== null && element.dataset.url === window.location.pathname + window.location.search;
+}
+
+/** The data block's opening tag; `url` is percent-encoded by the build, quotes and ampersands are escaped anyway. */
+export function stateElementTag(url: string): string {
+  const attribute = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<script type="application/json" id="${STATE_ELEMENT_ID}" data-url="${attribute}">`;
 }
 
 /** JSON that is safe inside <script type="application/json">: no "<" can close the element. */

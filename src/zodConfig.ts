@@ -1,5 +1,5 @@
 /**
- * Imported first by main.tsx, before any schema is built: zod's JIT compiles validators with
+ * Imported by api/validators.ts, before any schema is built: zod's JIT compiles validators with
  * `new Function`, which the built site's Content Security Policy forbids (and reports).
  */
 import { config } from 'zod';

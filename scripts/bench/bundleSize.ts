@@ -1,8 +1,12 @@
 /**
- * What each route costs to render first, read from Vite's build manifest (dist/.vite/manifest.json).
+ * What each route costs in JavaScript, read from Vite's build manifest (dist/.vite/manifest.json).
  *
- * A route's first render needs the entry chunk (index.html) and its static imports, then the route's lazy
- * page chunk and that chunk's static imports, each file once. Sizes are per file, as a browser fetches them:
+ * Two figures per route:
+ * - at load: what a prerendered page fetches before the reader interacts, the entry chunk (index.html) and its
+ *   static imports. The page is already rendered by then: the HTML carries it (see src/main.tsx).
+ * - to render in the browser: what the app needs to render the route itself (the app shell for a view that was
+ *   not prerendered, or hydration once the reader interacts): the entry's closure, then the route's lazy page
+ *   chunk and that chunk's static imports (the app and its libraries among them), each file once. Sizes are per file, as a browser fetches them:
  * raw bytes and gzip bytes at zlib level 9 (GZIP_LEVEL; nginx's default gzip_comp_level is 1, so what
  * deploy/nginx.conf sends on the wire is somewhat larger). Dynamic imports (another page's chunk) are not part
  * of a first render, and a page chunk that shows up among another route's static imports means the code
@@ -12,12 +16,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** The performance issue's target for one route's first-render JavaScript, gzip bytes. */
+/** The performance issue's budget for the JavaScript a route needs for its first render, gzip bytes. */
 export const JS_BUDGET_GZIP = 100 * 1024;
 /**
- * What `npm test` enforces today: the target is not met (react-dom 62 KiB + react-router 30 KiB +
- * react-query 10 KiB + react 4.5 KiB is already 107 KiB before any app code), so the test holds
- * the line just above the current ~119 KiB to catch any growth. Lower it as the bundle shrinks.
+ * The ceiling for what the app needs to render a route in the browser. The budget above is not met there
+ * (react-dom 62 KiB + react-router 30 KiB + react-query 10 KiB + react 4.5 KiB is already 107 KiB before any
+ * app code), so the test holds the line just above the current ~117 KiB to catch any growth. Lower it as the
+ * bundle shrinks.
  */
 export const JS_CEILING_GZIP = 122 * 1024;
 /** Budget for all CSS of the site, gzip bytes. */
@@ -61,9 +66,12 @@ export interface RouteSize {
   chunks: string[];
   /** Manifest keys of the page chunk and its static imports (the entry's closure included, if imported). */
   lazyChunks: string[];
+  /** Everything the app needs to render the route in the browser. */
   files: FileSize[];
   raw: number;
   gzip: number;
+  /** What the route's prerendered HTML loads before the reader interacts (the entry's closure). */
+  atLoad: { files: FileSize[]; raw: number; gzip: number };
 }
 
 export interface BundleReport {
@@ -119,6 +127,10 @@ export function routeSizes(distDir: string): BundleReport {
   const entryClosure = staticClosure(manifest, entry);
   const pages = Object.values(ROUTES) as string[];
   const problems: string[] = [];
+  const entryFiles = [...new Set(entryClosure.map((key) => (manifest[key] as ManifestChunk).file))].map((file) =>
+    measure(distDir, file, cache),
+  );
+  const atLoad = { files: entryFiles, ...sum(entryFiles) };
 
   const pageOf = (key: string) => {
     const chunk = manifest[key];
@@ -134,7 +146,7 @@ export function routeSizes(distDir: string): BundleReport {
     if (!chunk) {
       problems.push(`${route}: ${page} has no chunk of its own (it was bundled into another chunk)`);
       const files = entryClosure.map((key) => measure(distDir, (manifest[key] as ManifestChunk).file, cache));
-      return { route, page, chunks: entryClosure, lazyChunks: [], files, ...sum(files) };
+      return { route, page, chunks: entryClosure, lazyChunks: [], files, ...sum(files), atLoad };
     }
     if (!chunk.isDynamicEntry) problems.push(`${route}: ${page} is not loaded lazily (not a dynamic entry)`);
     const lazyChunks = staticClosure(manifest, page);
@@ -146,7 +158,7 @@ export function routeSizes(distDir: string): BundleReport {
     const files = [...new Set(chunks.map((key) => (manifest[key] as ManifestChunk).file))].map((file) =>
       measure(distDir, file, cache),
     );
-    return { route, page, chunks, lazyChunks, files, ...sum(files) };
+    return { route, page, chunks, lazyChunks, files, ...sum(files), atLoad };
   });
 
   const production = !entryClosure.some((key) =>
@@ -176,16 +188,20 @@ function sum(files: FileSize[]): { raw: number; gzip: number } {
 
 export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-/** The report as Markdown: one row per route, then CSS, then any code-split problems. */
+const budget = (gzip: number, limit: number) => (gzip <= limit ? 'ok' : `**over** ${kib(limit)}`);
+const fileList = (files: FileSize[]) =>
+  files.map((file) => `${file.file.replace(/^assets\//, '')} (${kib(file.gzip)})`).join(', ');
+
+/** The report as Markdown: one row per route and figure, then CSS, then any code-split problems. */
 export function formatBundleTable(report: BundleReport): string {
   const lines = [
-    `| route | first-render JS (gzip -${report.gzipLevel}) | raw | budget | files |`,
-    '|---|---:|---:|---|---|',
-    ...report.routes.map(
-      (route) =>
-        `| ${route.route} | ${kib(route.gzip)} | ${kib(route.raw)} | ${route.gzip <= JS_BUDGET_GZIP ? 'ok' : `**over** ${kib(JS_BUDGET_GZIP)}`} | ${route.files.map((file) => `${file.file.replace(/^assets\//, '')} (${kib(file.gzip)})`).join(', ')} |`,
-    ),
-    `| CSS (all) | ${kib(report.cssGzip)} | ${kib(report.cssRaw)} | ${report.cssGzip <= CSS_BUDGET_GZIP ? 'ok' : `**over** ${kib(CSS_BUDGET_GZIP)}`} | ${report.css.map((file) => file.file.replace(/^assets\//, '')).join(', ')} |`,
+    `| route | JavaScript | gzip -${report.gzipLevel} | raw | budget ${kib(JS_BUDGET_GZIP)} | files |`,
+    '|---|---|---:|---:|---|---|',
+    ...report.routes.flatMap((route) => [
+      `| ${route.route} | at load (prerendered) | ${kib(route.atLoad.gzip)} | ${kib(route.atLoad.raw)} | ${budget(route.atLoad.gzip, JS_BUDGET_GZIP)} | ${fileList(route.atLoad.files)} |`,
+      `| ${route.route} | to render in the browser | ${kib(route.gzip)} | ${kib(route.raw)} | ${budget(route.gzip, JS_BUDGET_GZIP)} | ${fileList(route.files)} |`,
+    ]),
+    `| CSS (all) | | ${kib(report.cssGzip)} | ${kib(report.cssRaw)} | ${budget(report.cssGzip, CSS_BUDGET_GZIP)} (CSS budget) | ${report.css.map((file) => file.file.replace(/^assets\//, '')).join(', ')} |`,
   ];
   lines.push(
     '',

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, openPage } from './browser';
+import { axeViolations, openApp, openPage } from './browser';
 
 const LEAD = '/articles/lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
 const base = inject('sampleUrl');
@@ -13,7 +13,7 @@ let authorPath = '';
 
 beforeAll(async () => {
   const { page, context } = await openPage();
-  await page.goto(base + LEAD);
+  await openApp(page, base + LEAD);
   const byline = page.locator('article a[href^="/authors/"]').first();
   await byline.waitFor();
   authorPath = (await byline.getAttribute('href')) ?? '';
@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 /** Loads a page and waits until it has rendered its heading and its data has settled. */
 async function load(page: Page, path: string) {
-  await page.goto(base + path);
+  await openApp(page, base + path);
   await page.locator('main h1').first().waitFor({ state: 'attached', timeout: 20_000 });
   await page.waitForLoadState('networkidle');
 }

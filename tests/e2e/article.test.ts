@@ -1,6 +1,6 @@
 /** The article page in real Chromium, over the sample newsroom served like production. */
 import { describe, expect, inject, it } from 'vitest';
-import { axeViolations, openPage } from './browser';
+import { axeViolations, openApp, openPage } from './browser';
 
 const LEAD = '/articles/lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
 const base = inject('sampleUrl');
@@ -8,7 +8,7 @@ const base = inject('sampleUrl');
 describe('article page', () => {
   it('has the semantics readers and tools rely on, no axe violations and no console errors', async () => {
     const { page, problems, context } = await openPage();
-    await page.goto(base + LEAD);
+    await openApp(page, base + LEAD);
     const h1 = page.locator('h1');
     await expect.poll(() => h1.count()).toBe(1);
     expect(await h1.textContent()).toContain('Lavrov warns');
@@ -59,7 +59,7 @@ describe('article page', () => {
       const path = new URL(request.url()).pathname;
       if (path.startsWith('/data/')) dataRequests.push(path);
     });
-    const response = await page.goto(base + LEAD);
+    const response = await openApp(page, base + LEAD);
     expect(await response?.text()).toMatch(/<h1[^>]*>Lavrov warns/);
     await page.waitForLoadState('networkidle');
     // (Related articles in view are prefetched, as on any page; the page's own data is not fetched.)
@@ -77,9 +77,60 @@ describe('article page', () => {
     await context.close();
   });
 
+  it('runs no app code until the reader reaches for the page; links work meanwhile, and the app starts on a pointer move', async () => {
+    const { page, problems, context } = await openPage();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(base + LEAD, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(300);
+    expect(scripts, 'scripts fetched by a page nobody touched').toHaveLength(1);
+    expect(await page.locator('html').getAttribute('data-app')).toBeNull();
+
+    // A link followed before the app started is an ordinary page load of another prerendered page.
+    await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));
+    await page.locator('a[href="/authors/ananya-rao"]').first().dispatchEvent('click');
+    await page.waitForURL(`${base}/authors/ananya-rao`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Ananya Rao');
+    expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBeUndefined();
+
+    // The reader's pointer starts the app, which hydrates the page: navigation is client-side from then on.
+    await page.mouse.move(10, 10);
+    await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+    expect(scripts.length).toBeGreaterThan(1);
+    await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 2));
+    await page.locator('main a[href^="/articles/"]').first().click();
+    await page.waitForURL(/\/articles\//);
+    expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(2);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('hydrates without starting Intl: the page carries its date labels', async () => {
+    const { page, problems, context } = await openPage();
+    await page.addInitScript(() => {
+      const Real = Intl.DateTimeFormat;
+      const counter = window as unknown as { __dateFormats: number };
+      counter.__dateFormats = 0;
+      Intl.DateTimeFormat = class extends Real {
+        constructor(...args: ConstructorParameters<typeof Real>) {
+          super(...args);
+          counter.__dateFormats++;
+        }
+      } as typeof Real;
+    });
+    await openApp(page, `${base}/tags/north-korea-news`);
+    await openApp(page, base + LEAD);
+    expect(await page.locator('article time').first().textContent()).toMatch(/\d{4}, \d\d:\d\d IST/);
+    expect(await page.evaluate(() => (window as unknown as { __dateFormats: number }).__dateFormats)).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('scrolls to a section named in the URL fragment on load', async () => {
     const { page, context } = await openPage();
-    await page.goto(`${base}${LEAD}#drills-near-the-peninsula`);
+    await openApp(page, `${base}${LEAD}#drills-near-the-peninsula`);
     await page.locator('h1').waitFor();
     await expect
       .poll(() =>
@@ -94,7 +145,7 @@ describe('article page', () => {
 
   it('serves a raster lead image as responsive WebP sized for the screen', async () => {
     const { page, context } = await openPage({ viewport: { width: 390, height: 800 } });
-    await page.goto(`${base}/articles/tide-and-tamarind-festival-returns`);
+    await openApp(page, `${base}/articles/tide-and-tamarind-festival-returns`);
     const img = page.locator('article figure img').first();
     await expect
       .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.currentSrc))
@@ -108,7 +159,7 @@ describe('article page', () => {
 
   it('lands an alias URL on the canonical one', async () => {
     const { page, context } = await openPage();
-    await page.goto(`${base}/articles/lavrov-warns-against-alliance`);
+    await openApp(page, `${base}/articles/lavrov-warns-against-alliance`);
     await page.waitForURL(`${base}${LEAD}`);
     expect(await page.locator('h1').textContent()).toContain('Lavrov warns');
     await context.close();
@@ -125,7 +176,7 @@ describe('routes work on reload', () => {
   ] as const) {
     it(`${path} shows "${heading}"`, async () => {
       const { page, problems, context } = await openPage();
-      await page.goto(base + path);
+      await openApp(page, base + path);
       await expect.poll(() => page.locator('h1').textContent()).toBe(heading);
       await page.reload();
       await expect.poll(() => page.locator('h1').textContent()).toBe(heading);

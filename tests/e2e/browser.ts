@@ -59,3 +59,14 @@ export async function axeViolations(page: Page): Promise<string[]> {
       `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
   );
 }
+
+/**
+ * Opens `url` and waits for the app: a prerendered page starts it on the reader's first interaction (see
+ * src/main.tsx), so a pointer move stands in for the reader; the app shell starts it at once.
+ */
+export async function openApp(page: Page, url: string) {
+  const response = await page.goto(url);
+  await page.mouse.move(4, 4);
+  await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+  return response;
+}

@@ -6,7 +6,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
-import { openPage } from './browser';
+import { openApp, openPage } from './browser';
 
 const LEAD_ID = 'lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
 const LEAD = `/articles/${LEAD_ID}`;
@@ -110,7 +110,7 @@ describe('a failing article request, on first load', () => {
       const { page, context, problems } = await openPage();
       const injected = await injectFault(page, LEAD_DATA, fault);
       await viaAppShell(page);
-      await page.goto(base + LEAD);
+      await openApp(page, base + LEAD);
 
       // Whatever the page ends up showing, it is an error with a retry, not "Not found".
       await page.locator('main h1').first().waitFor({ timeout: 20_000 });
@@ -171,7 +171,7 @@ describe('a failing article request, on first load', () => {
       const injected = await injectFault(page, LEAD_DATA, async () => undefined);
       const started = Date.now();
       await viaAppShell(page);
-      await page.goto(base + LEAD);
+      await openApp(page, base + LEAD);
 
       const alert = errorAlert(page);
       await alert.waitFor({ timeout: 3 * REQUEST_TIMEOUT_MS + 20_000 });
@@ -201,7 +201,7 @@ describe('a failing article request, on first load', () => {
       await route.fulfill({ response: await route.fetch({ url: `${base}/` }) });
     });
     await viaAppShell(page);
-    await page.goto(base + LEAD);
+    await openApp(page, base + LEAD);
     await expect.poll(() => page.locator('h1').textContent(), { timeout: 20_000 }).toBe('Not found');
     expect(await page.locator('main').textContent()).toContain(`article "${LEAD_ID}"`);
     expect(await errorAlert(page).count()).toBe(0);
@@ -229,7 +229,7 @@ describe('a failing article request, on first load', () => {
       route.fulfill({ status: 200, contentType: 'application/json', body: '{"page":1,"items":[' }),
     );
     await viaAppShell(page);
-    await page.goto(`${base}/`);
+    await openApp(page, `${base}/`);
     const alert = errorAlert(page);
     await alert.waitFor({ timeout: 20_000 });
     expect(await alert.textContent()).toContain('/data/index/1.json');
@@ -251,7 +251,7 @@ describe('a failing article request, on client-side navigation', () => {
     const injected = await injectFault(page, '**/data/articles/*.json', (route) =>
       route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' }),
     );
-    await page.goto(`${base}/`);
+    await openApp(page, `${base}/`);
     const card = page.locator('main article a[href^="/articles/"]').first();
     await card.waitFor();
     const href = (await card.getAttribute('href')) ?? '';
@@ -354,7 +354,7 @@ describe('URLs a reader can type never crash the app', () => {
     it(`${path.length > 60 ? `${path.slice(0, 60)}…` : path} renders a page`, async () => {
       const { page, context, problems } = await openPage();
       if (shell) await serveShellFor(page, path);
-      await page.goto(base + path);
+      await openApp(page, base + path);
       const h1 = page.locator('main h1');
       await h1.first().waitFor({ state: 'attached', timeout: 20_000 });
       expect(((await h1.first().textContent()) ?? '').trim()).not.toBe('');

@@ -4,7 +4,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage } from './browser';
+import { openApp, openPage } from './browser';
 
 const base = inject('hostileUrl');
 
@@ -36,7 +36,7 @@ describe('hostile text', () => {
   ]) {
     it(`${path}: payloads are shown as text and nothing executes`, async () => {
       const { page, problems, context } = await openPage();
-      await page.goto(base + path);
+      await openApp(page, base + path);
       await page.locator('h1').first().waitFor();
       await page.mouse.move(200, 300);
       for (const link of await page.locator('main a').all()) await link.hover().catch(() => undefined);
@@ -53,7 +53,7 @@ describe('hostile text', () => {
 
   it('shows the markup literally, long words wrap, and the JSON-LD cannot be closed early', async () => {
     const { page, context } = await openPage({ viewport: { width: 390, height: 800 } });
-    await page.goto(`${base}/articles/hostile-everything`);
+    await openApp(page, `${base}/articles/hostile-everything`);
     const h1 = page.locator('h1');
     await h1.waitFor();
     expect(await h1.textContent()).toContain('<script>window.__pwned=1</script>');

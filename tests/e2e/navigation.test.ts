@@ -1,7 +1,7 @@
 /** Client-side navigation that behaves like the web: no full loads, focus, announcements, Back, scroll. */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage } from './browser';
+import { openApp, openPage } from './browser';
 
 const LEAD = '/articles/lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
 const base = inject('sampleUrl');
@@ -13,7 +13,7 @@ const focusedTag = (page: Page) => page.evaluate(() => document.activeElement?.t
 describe('client-side navigation', () => {
   it('follows a related article: new URL and h1, no full load, focus on the h1, title announced', async () => {
     const { page, problems, context } = await openPage();
-    await page.goto(base + LEAD);
+    await openApp(page, base + LEAD);
     await page.locator('h1').waitFor();
     await markWindow(page);
     const related = page
@@ -36,7 +36,7 @@ describe('client-side navigation', () => {
 
   it('follows an inline link inside the article body without a full load', async () => {
     const { page, context } = await openPage();
-    await page.goto(base + LEAD);
+    await openApp(page, base + LEAD);
     await page.locator('h1').waitFor();
     await markWindow(page);
     const inline = page.locator('article .prose a[href^="/articles/"]').first();
@@ -50,7 +50,7 @@ describe('client-side navigation', () => {
 
   it('prefetches an article when its link is hovered, so the click needs no new request', async () => {
     const { page, context } = await openPage({ viewport: { width: 1280, height: 600 } });
-    await page.goto(`${base}/?page=2`);
+    await openApp(page, `${base}/?page=2`);
     await page.locator('main article').first().waitFor();
     const link = page.locator('main article h2 a').last();
     const id = ((await link.getAttribute('href')) ?? '').split('/').pop() ?? '';
@@ -69,7 +69,7 @@ describe('client-side navigation', () => {
 
   it('starts a new page at the top and restores the scroll position on Back', async () => {
     const { page, context } = await openPage({ viewport: { width: 1280, height: 700 } });
-    await page.goto(base + '/');
+    await openApp(page, base + '/');
     await page.locator('main article').first().waitFor();
     await page.evaluate(() => window.scrollTo(0, 1200));
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(1200);
@@ -86,7 +86,7 @@ describe('client-side navigation', () => {
 
   it('leaves focus alone on first load', async () => {
     const { page, context } = await openPage();
-    await page.goto(base + LEAD);
+    await openApp(page, base + LEAD);
     await page.locator('h1').waitFor();
     expect(await focusedTag(page)).toBe('BODY');
     await context.close();

@@ -1,0 +1,84 @@
+import { startTransition, StrictMode, useEffect } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { hydrate, QueryClientProvider } from '@tanstack/react-query';
+import { createBrowserRouter, matchRoutes, RouterProvider, type RouteObject } from 'react-router';
+import { createQueryClient } from './api/queries';
+import { createRoutes } from './routes';
+import { STATE_ELEMENT_ID, type PrerenderState } from './prerenderState';
+import { rememberDateLabels } from './format/dates';
+
+/** The prerendered state, when this HTML was prerendered for the URL being shown. */
+function prerenderedState(): PrerenderState | undefined {
+  const element = document.getElementById(STATE_ELEMENT_ID);
+  if (!element?.textContent) return undefined;
+  try {
+    const state = JSON.parse(element.textContent) as PrerenderState;
+    return state.url === window.location.pathname + window.location.search ? state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Hydration must render what the server rendered, so the matched pages' code is loaded first. */
+async function loadMatchedPages(routes: RouteObject[]) {
+  for (const { route } of matchRoutes(routes, window.location) ?? []) {
+    const lazy = route.lazy;
+    if (lazy && typeof lazy === 'object' && lazy.Component) {
+      route.Component = await lazy.Component();
+      route.lazy = undefined;
+    }
+  }
+}
+
+/**
+ * Marks the document once the app has rendered or hydrated (`<html data-app="ready">`): from then on links are
+ * client-side navigations. Tests wait for it; styles may use it.
+ */
+function AppReady() {
+  useEffect(() => {
+    document.documentElement.dataset.app = 'ready';
+  }, []);
+  return null;
+}
+
+/** Starts the app: hydrates the prerendered page when the HTML was rendered for this URL, else renders it. */
+export async function start() {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root element');
+  const queryClient = createQueryClient();
+  const routes = createRoutes(queryClient);
+  const state = prerenderedState();
+  // React renders the page's title and meta tags itself from here on; the prerendered copies
+  // would otherwise shadow them (document.title reads the first <title>).
+  document.head.querySelectorAll('[data-prerendered]').forEach((element) => element.remove());
+
+  if (state) {
+    // The embedded data is as fresh as the HTML that carried it (served with no-cache), not as old
+    // as the build: without this every prerendered page would refetch its data at once. The app may
+    // start long after the page loaded (see main.tsx), so the HTML's age counts from its navigation.
+    const loadedAt = Math.round(performance.timeOrigin);
+    for (const query of state.queries.queries) query.state.dataUpdatedAt = loadedAt;
+    hydrate(queryClient, state.queries);
+    if (state.dateLabels) rememberDateLabels(state.dateLabels);
+    await loadMatchedPages(routes);
+  } else {
+    // HTML prerendered for another URL (a host's index.html fallback) is replaced, not hydrated.
+    root.replaceChildren();
+  }
+  const router = createBrowserRouter(routes, state ? { hydrationData: { loaderData: state.loaderData } } : undefined);
+  const app = (
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+        <AppReady />
+      </QueryClientProvider>
+    </StrictMode>
+  );
+  if (state) {
+    // As a transition, hydration yields to the browser every few milliseconds instead of holding the main
+    // thread for the whole page, so a reader scrolling or tapping meanwhile is not kept waiting.
+    startTransition(() => {
+      hydrateRoot(root, app);
+    });
+  } else createRoot(root).render(app);
+}
