@@ -3,9 +3,11 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { broadsheetContent } from './src/content/vitePlugin';
 import { contentSecurityPolicy } from './src/content/cspPlugin';
+import { siteOriginFrom } from './src/content/siteOrigin';
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), broadsheetContent(), contentSecurityPolicy()],
+  define: { 'import.meta.env.SITE_ORIGIN': JSON.stringify(siteOriginFrom(process.env.SITE_URL)) },
   // The manifest lets the size check and the benchmark tell which files each route needs first.
   build: { manifest: true },
   server: {

@@ -8,6 +8,12 @@ const outDir = process.env.OUT_DIR || 'dist';
 try {
   const pages = await buildSite({ root: process.cwd(), outDir });
   console.log(`Built ${outDir}/ with ${pages} prerendered pages`);
+  if (!process.env.SITE_URL) {
+    console.warn(
+      'SITE_URL is not set: canonical and sharing URLs in the prerendered HTML are site paths. ' +
+        'For a public site, build with SITE_URL=https://your.site npm run build',
+    );
+  }
 } catch (error) {
   // Content problems were already printed one a line; anything else gets its own message.
   // (Vite wraps a plugin's error, so the content error may sit in `errors`.)

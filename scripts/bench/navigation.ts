@@ -1,6 +1,9 @@
 /**
- * Click-to-headline time for a related article, prefetched and cold, in Debian's Chromium over the
- * built sample newsroom served like production. Median of repeated runs, each in a fresh context.
+ * In Debian's Chromium over the built sample newsroom served like production, median of repeated runs, each in
+ * a fresh context:
+ * - app start: from the reader's first pointer move over a prerendered article (which is what starts the app,
+ *   see src/main.tsx) to the page hydrated, and the longest task meanwhile; without and with 4× CPU slowdown;
+ * - click-to-headline time for a related article, prefetched and cold, once the app runs.
  *
  *   npx tsx scripts/bench/navigation.ts [runs]
  */
@@ -26,6 +29,10 @@ async function measure(browser: Browser, base: string, prefetched: boolean): Pro
   const page = await context.newPage();
   await page.goto(base + LEAD);
   await page.locator('h1').waitFor();
+  await page.waitForLoadState('networkidle');
+  // The reader's pointer starts the app; the top corner is the masthead, far from the related list.
+  await page.mouse.move(1, 1);
+  await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
   await page.waitForLoadState('networkidle');
   const elapsed = await page.evaluate(async (prefetch) => {
     const link = document.querySelector<HTMLAnchorElement>('aside[aria-labelledby="related-heading"] h3 a');
@@ -57,12 +64,68 @@ async function measure(browser: Browser, base: string, prefetched: boolean): Pro
   return elapsed;
 }
 
+interface AppStart {
+  /** First pointer move to `<html data-app="ready">`, ms. */
+  ready: number;
+  /** The longest main-thread task in that time, ms: how long a tap could have waited. */
+  longestTask: number;
+}
+
+async function measureAppStart(browser: Browser, base: string, cpuSlowdown: number): Promise<AppStart> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+  await context.addInitScript('window.__name = (fn) => fn;');
+  await context.addInitScript(() => {
+    const marks = { intent: 0, ready: 0, tasks: [] as { start: number; duration: number }[] };
+    (window as unknown as { __appStart: typeof marks }).__appStart = marks;
+    addEventListener('pointerover', () => (marks.intent ||= performance.now()), { capture: true });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) marks.tasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    new MutationObserver(() => {
+      if (document.documentElement.dataset.app === 'ready') marks.ready ||= performance.now();
+    }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-app'] });
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+  await page.goto(base + LEAD, { waitUntil: 'networkidle' });
+  await page.mouse.move(1, 1);
+  await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+  await page.waitForTimeout(200);
+  const result = await page.evaluate(() => {
+    const marks = (window as unknown as { __appStart: AppStartMarks }).__appStart;
+    const during = marks.tasks.filter(
+      (task) => task.start + task.duration >= marks.intent && task.start <= marks.ready,
+    );
+    return { ready: marks.ready - marks.intent, longestTask: Math.max(0, ...during.map((task) => task.duration)) };
+  });
+  await context.close();
+  return result;
+}
+type AppStartMarks = { intent: number; ready: number; tasks: { start: number; duration: number }[] };
+
 export async function main(runs = 9) {
   const executablePath = findChrome();
   if (!executablePath) throw new Error('No Chromium found (apt-get install -y chromium, or set CHROME_PATH)');
   const server = await serve(await buildSite(resolve('content'), 'bench-navigation'), 'bench-navigation');
   const browser = await chromium.launch({ executablePath, args: CHROME_FLAGS });
   try {
+    const starts: Record<string, AppStart[]> = { 'no throttling': [], '4× CPU slowdown': [] };
+    for (let i = 0; i < runs; i++) {
+      starts['no throttling']?.push(await measureAppStart(browser, server.url, 1));
+      starts['4× CPU slowdown']?.push(await measureAppStart(browser, server.url, 4));
+    }
+    console.log(`\nApp start on a prerendered article: first pointer move to hydrated (${runs} runs each)\n`);
+    console.log('| CPU | median to hydrated (ms) | min | max | median longest task (ms) | max longest task |');
+    console.log('|---|---|---|---|---|---|');
+    for (const [name, values] of Object.entries(starts)) {
+      const ready = values.map((value) => value.ready);
+      const longest = values.map((value) => value.longestTask);
+      console.log(
+        `| ${name} | ${median(ready).toFixed(0)} | ${Math.min(...ready).toFixed(0)} | ${Math.max(...ready).toFixed(0)} | ${median(longest).toFixed(0)} | ${Math.max(...longest).toFixed(0)} |`,
+      );
+    }
+
     const results: Record<string, number[]> = { prefetched: [], cold: [] };
     for (let i = 0; i < runs; i++) {
       results.prefetched?.push(await measure(browser, server.url, true));

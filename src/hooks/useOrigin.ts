@@ -2,16 +2,20 @@ import { useSyncExternalStore } from 'react';
 
 const noSubscription = () => () => undefined;
 
+/** SITE_URL's origin when the build was given one (src/content/siteOrigin.ts), else "". */
+const SITE_ORIGIN = import.meta.env.SITE_ORIGIN ?? '';
+
 /**
- * The site's origin for absolute URLs (canonical, Open Graph, JSON-LD). Prerendering does not know
- * where the site will be hosted, so the server and the hydrating render use "" (a site path), and
- * the browser fills the origin in right after.
+ * The site's origin for absolute URLs (canonical, Open Graph, JSON-LD): the configured one, so a mirror or
+ * preview host still points readers and crawlers at the real site. Without one, prerendering does not know where
+ * the site is hosted, so the server and the hydrating render use "" (a site path), and the browser fills in its
+ * own origin right after.
  */
 export function useOrigin(): string {
   return useSyncExternalStore(
     noSubscription,
-    () => window.location.origin,
-    () => '',
+    () => SITE_ORIGIN || window.location.origin,
+    () => SITE_ORIGIN,
   );
 }
 
