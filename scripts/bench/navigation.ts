@@ -81,9 +81,12 @@ async function measureAppStart(browser: Browser, base: string, cpuSlowdown: numb
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) marks.tasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
-    new MutationObserver(() => {
-      if (document.documentElement.dataset.app === 'ready') marks.ready ||= performance.now();
-    }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-app'] });
+    // (Init scripts run before the document has its <html>.)
+    document.addEventListener('DOMContentLoaded', () => {
+      new MutationObserver(() => {
+        if (document.documentElement.dataset.app === 'ready') marks.ready ||= performance.now();
+      }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-app'] });
+    });
   });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -94,6 +97,7 @@ async function measureAppStart(browser: Browser, base: string, cpuSlowdown: numb
   await page.waitForTimeout(200);
   const result = await page.evaluate(() => {
     const marks = (window as unknown as { __appStart: AppStartMarks }).__appStart;
+    if (!marks.intent || !marks.ready) throw new Error('app start not observed');
     const during = marks.tasks.filter(
       (task) => task.start + task.duration >= marks.intent && task.start <= marks.ready,
     );
