@@ -2,7 +2,7 @@
 import { QueryClient, queryOptions } from '@tanstack/react-query';
 import { dataPath } from '../content/paths';
 import { fetchDocument } from './fetchDocument';
-import { isTransient } from './errors';
+import { isTransient, NotFoundError } from './errors';
 
 /** Compiled content changes only with a deploy, so data stays fresh for the session's minutes. */
 const STALE_TIME_MS = 5 * 60_000;
@@ -75,4 +75,17 @@ export const articleQuery = (id: string) =>
   queryOptions({
     queryKey: ['article', id],
     queryFn: ({ signal }) => fetchDocument(dataPath.article(id), (v) => v.ArticleDocument, `article "${id}"`, signal),
+  });
+
+/** The ids filed under `shard`, for "did you mean"; a shard nobody's id begins with is simply empty. */
+export const idShardQuery = (shard: string) =>
+  queryOptions({
+    queryKey: ['ids', shard],
+    queryFn: ({ signal }) =>
+      fetchDocument(dataPath.idShard(shard), (v) => v.IdShard, `ids beginning "${shard}"`, signal).catch(
+        (error: unknown) => {
+          if (error instanceof NotFoundError) return { shard, entries: [] };
+          throw error;
+        },
+      ),
   });

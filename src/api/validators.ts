@@ -5,4 +5,13 @@
  */
 import '../zodConfig';
 
-export { AllTags, ArticleDocument, AuthorPage, IndexPage, SiteDocument, TagFacet, TagPage } from '../content/compiled';
+export {
+  AllTags,
+  ArticleDocument,
+  AuthorPage,
+  IdShard,
+  IndexPage,
+  SiteDocument,
+  TagFacet,
+  TagPage,
+} from '../content/compiled';

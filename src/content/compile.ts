@@ -12,6 +12,7 @@ import {
   type ArticleDocument,
   type AuthorPage,
   type Card,
+  type IdShard,
   type IndexPage,
   type SiteDocument,
   type TagCount,
@@ -25,6 +26,7 @@ import {
 import { authorSlugs, createRanker, groupBy, nearestInList, tagSlugs } from './ranking';
 import { type Problem, problemsFromZod, formatProblem } from './problems';
 import { slugify } from './slug';
+import { idShardOf } from './idGuesses';
 
 export interface SourceFile {
   /** Relative to CONTENT_DIR, forward slashes. */
@@ -324,7 +326,22 @@ export function compileContent(input: CompileInput): CompileOutput {
     }
   });
 
-  // 9. Media: every image a kept article references.
+  // 9. Every id and alias, filed by its first two characters, for "did you mean" on the not-found page.
+  const shards = new Map<string, IdShard['entries']>();
+  for (const article of articles) {
+    for (const name of [article.id, ...(article.aliases ?? [])]) {
+      const shard = idShardOf(name);
+      const entries = shards.get(shard) ?? [];
+      entries.push({ name, id: article.id, headline: article.headline });
+      shards.set(shard, entries);
+    }
+  }
+  for (const [shard, entries] of shards) {
+    const document: IdShard = { shard, entries: entries.sort((a, b) => (a.name < b.name ? -1 : 1)) };
+    emit(dataPath.idShard(shard), document);
+  }
+
+  // 10. Media: every image a kept article references.
   const media = new Map<string, string>();
   for (const article of articles) {
     for (const { src } of imageRefs(article)) if (!src.startsWith('https://')) media.set(decodeURIComponent(mediaUrl(src)), src);

@@ -87,6 +87,13 @@ export const TagFacet = z.object({
 });
 export type TagFacet = z.infer<typeof TagFacet>;
 
+/** The ids and aliases that begin with `shard`, for the not-found page's "did you mean" (content/idGuesses.ts). */
+export const IdShard = z.object({
+  shard: z.string(),
+  entries: z.array(z.object({ name: z.string(), id: z.string(), headline: z.string() })),
+});
+export type IdShard = z.infer<typeof IdShard>;
+
 export const AllTags = z.object({ tags: z.array(TagCount) });
 export type AllTags = z.infer<typeof AllTags>;
 

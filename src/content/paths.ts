@@ -11,6 +11,8 @@ export const dataPath = {
   tagFacet: (slug: string) => `/data/facets/${encodeURIComponent(slug)}.json`,
   authorPage: (slug: string, page: number) => `/data/authors/${encodeURIComponent(slug)}/${page}.json`,
   article: (id: string) => `/data/articles/${encodeURIComponent(id)}.json`,
+  /** Ids and aliases filed by their first two characters (see content/idGuesses.ts). */
+  idShard: (shard: string) => `/data/ids/${encodeURIComponent(shard)}.json`,
 };
 
 /** Where an image referenced by a content-relative path is served from. */

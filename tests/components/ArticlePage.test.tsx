@@ -134,6 +134,34 @@ describe('article page, navigation and failures', () => {
     expect(screen.getByRole('link', { name: /front page/ })).toHaveAttribute('href', '/');
   });
 
+  it('offers the nearest articles for a mistyped or cut-short article id, and for an unknown path', async () => {
+    renderApp('/articles/harbour-wall-opns');
+    const guesses = await screen.findByRole('region', { name: 'Were you looking for' });
+    expect(
+      within(guesses)
+        .getAllByRole('link')
+        .map((link) => link.getAttribute('href')),
+    ).toEqual(['/articles/harbour-wall-opens']);
+    expect(within(guesses).getByRole('link')).toHaveTextContent('Harbour wall opens after three years');
+    cleanup();
+
+    renderApp('/articles/old-harbour');
+    const fromAlias = await screen.findByRole('region', { name: 'Were you looking for' });
+    expect(within(fromAlias).getByRole('link')).toHaveAttribute('href', '/articles/harbour-wall-opens');
+    cleanup();
+
+    renderApp('/news/night-market-draws');
+    const fromPath = await screen.findByRole('region', { name: 'Were you looking for' });
+    expect(within(fromPath).getByRole('link')).toHaveAttribute('href', '/articles/night-market');
+  });
+
+  it('offers nothing when no id is near', async () => {
+    const { fetchMock } = renderApp('/articles/zebra-crossing');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Not found' })).toBeInTheDocument();
+    await waitFor(() => expect(fetchMock.mock.calls.map(([input]) => String(input))).toContain('/data/ids/ze.json'));
+    expect(screen.queryByRole('region', { name: 'Were you looking for' })).toBeNull();
+  });
+
   it('shows a schema-invalid document as an error naming the field, with a retry that works', async () => {
     let broken = true;
     renderApp(FULL, {

@@ -6,6 +6,7 @@ import {
   AllTags,
   ArticleDocument,
   AuthorPage,
+  IdShard,
   IndexPage,
   PAGE_SIZE,
   SiteDocument,
@@ -349,6 +350,26 @@ describe('media', () => {
   });
 });
 
+describe('id shards', () => {
+  it('file every id and alias under its first two characters, leading to its article, sorted', () => {
+    const output = compile([
+      article('harbour-wall-opens', { aliases: ['old-harbour-id', 'ha-short'] }),
+      article('hazard-lights'),
+      article('a'),
+    ]);
+    const shard = (name: string) => JSON.parse(output.documents.get(`/data/ids/${name}.json`) ?? 'null') as IdShard;
+    expect(shard('ha').entries.map(({ name, id }) => [name, id])).toEqual([
+      ['ha-short', 'harbour-wall-opens'],
+      ['harbour-wall-opens', 'harbour-wall-opens'],
+      ['hazard-lights', 'hazard-lights'],
+    ]);
+    expect(shard('ol').entries).toEqual([
+      { name: 'old-harbour-id', id: 'harbour-wall-opens', headline: expect.any(String) as string },
+    ]);
+    expect(shard('a').entries.map(({ name }) => name)).toEqual(['a']);
+  });
+});
+
 describe('every document', () => {
   it('matches the compiled schemas the app validates against', () => {
     const output = compile([
@@ -370,6 +391,7 @@ describe('every document', () => {
       if (path.startsWith('/data/facets/')) return TagFacet;
       if (path.startsWith('/data/authors/')) return AuthorPage;
       if (path.startsWith('/data/articles/')) return ArticleDocument;
+      if (path.startsWith('/data/ids/')) return IdShard;
       throw new Error(`unexpected document ${path}`);
     };
     expect(output.documents.size).toBe(output.stats.documents);

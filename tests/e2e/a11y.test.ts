@@ -34,6 +34,7 @@ const PAGES: [name: string, path: () => string][] = [
   ['author page (from the byline)', () => authorPath],
   ['filtered front page', () => '/?tag=port-calder&tag=velmora'],
   ['not-found page (unknown article)', () => '/articles/does-not-exist'],
+  ['not-found page with guesses', () => '/articles/lavrov-warns-us-south-korea'],
   ['not-found page (unknown path)', () => '/no/such/page'],
 ];
 

@@ -92,3 +92,22 @@ describe('client-side navigation', () => {
     await context.close();
   });
 });
+
+describe('not found', () => {
+  it('offers the nearest article for a cut-short article URL, and follows it client-side', async () => {
+    const { page, problems, context } = await openPage();
+    await openApp(page, `${base}/articles/lavrov-warns-us-south-korea`);
+    const guesses = page.getByRole('region', { name: 'Were you looking for' });
+    await guesses.waitFor();
+    expect(await page.locator('h1').textContent()).toBe('Not found');
+    const first = guesses.getByRole('link').first();
+    expect(await first.getAttribute('href')).toBe(LEAD);
+    await markWindow(page);
+    await first.click();
+    await page.waitForURL(base + LEAD);
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Lavrov warns');
+    expect(await marker(page)).toBe(42);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,64 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { editDistance, idShardOf, idSimilarity, nearestIds, type IdEntry } from '../../src/content/idGuesses';
+
+const entry = (name: string, id = name): IdEntry => ({ name, id, headline: `Headline of ${id}` });
+
+describe('id guesses', () => {
+  it('files ids by their first two characters, after the slug rule', () => {
+    expect(idShardOf('lavrov-warns')).toBe('la');
+    expect(idShardOf('Lavrov Warns')).toBe('la');
+    expect(idShardOf('a')).toBe('a');
+    expect(idShardOf('---')).toBe('');
+  });
+
+  it('measures edit distance', () => {
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('same', 'same')).toBe(0);
+  });
+
+  it('edit distance is symmetric and bounded by the longer length', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), (a, b) => {
+        const distance = editDistance(a, b);
+        expect(distance).toBe(editDistance(b, a));
+        expect(distance).toBeLessThanOrEqual(Math.max(a.length, b.length));
+        expect(distance === 0).toBe(a === b);
+      }),
+    );
+  });
+
+  it('scores a cut-short id above a typo, and a typo above an unrelated id', () => {
+    const cut = idSimilarity('lavrov-warns-us', 'lavrov-warns-us-south-korea');
+    const typo = idSimilarity('lavrov-wrans-us-south-korea', 'lavrov-warns-us-south-korea');
+    const unrelated = idSimilarity('lantern-festival', 'lavrov-warns-us-south-korea');
+    expect(cut).toBeGreaterThanOrEqual(0.9);
+    expect(typo).toBeGreaterThan(0.9 - 0.1);
+    expect(typo).toBeLessThan(cut);
+    expect(unrelated).toBeLessThan(0.6);
+    // Two characters in common at the start are not a prefix worth offering.
+    expect(idSimilarity('la', 'lavrov-warns')).toBeLessThan(0.6);
+  });
+
+  it('offers at most three articles, best first, each once even when an alias also matches', () => {
+    const entries = [
+      entry('harbour-wall-opens'),
+      entry('harbour-wall-opens-to-walkers', 'walkers'),
+      entry('harbour-wall-id', 'harbour-wall-opens'),
+      entry('harbour-walls-open-early', 'early'),
+      entry('harbour-wall-closes', 'closes'),
+      entry('hazard-lights'),
+    ];
+    const guesses = nearestIds('harbour-wall-opns', entries);
+    // "…-opens-to-walkers" is too far from "…-opns" (0.59); "hazard-lights" is unrelated.
+    expect(guesses.map((guess) => guess.id)).toEqual(['harbour-wall-opens', 'closes', 'early']);
+    expect(new Set(guesses.map((guess) => guess.id)).size).toBe(guesses.length);
+  });
+
+  it('offers nothing for an id that is not near any', () => {
+    expect(nearestIds('zebra-crossing', [entry('harbour-wall-opens')])).toEqual([]);
+    expect(nearestIds('', [entry('harbour-wall-opens')])).toEqual([]);
+  });
+});
