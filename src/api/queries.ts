@@ -1,6 +1,8 @@
 /** Every query the app makes: keys live here only, and loaders and components share these options. */
 import { QueryClient, queryOptions } from '@tanstack/react-query';
 import { dataPath } from '../content/paths';
+import { collectIdEntries } from '../content/idGuesses';
+import { slugify } from '../content/slug';
 import { fetchDocument } from './fetchDocument';
 import { isTransient, NotFoundError } from './errors';
 
@@ -77,15 +79,17 @@ export const articleQuery = (id: string) =>
     queryFn: ({ signal }) => fetchDocument(dataPath.article(id), (v) => v.ArticleDocument, `article "${id}"`, signal),
   });
 
-/** The ids filed under `shard`, for "did you mean"; a shard nobody's id begins with is simply empty. */
-export const idShardQuery = (shard: string) =>
+/** The id entries to compare with an id that was not found (see content/idGuesses.ts); none when there are none. */
+export const idEntriesQuery = (requested: string) =>
   queryOptions({
-    queryKey: ['ids', shard],
+    queryKey: ['id-entries', slugify(requested)],
     queryFn: ({ signal }) =>
-      fetchDocument(dataPath.idShard(shard), (v) => v.IdShard, `ids beginning "${shard}"`, signal).catch(
-        (error: unknown) => {
-          if (error instanceof NotFoundError) return { shard, entries: [] };
-          throw error;
-        },
+      collectIdEntries(requested, (prefix) =>
+        fetchDocument(dataPath.idShard(prefix), (v) => v.IdShard, `ids beginning "${prefix}"`, signal).catch(
+          (error: unknown) => {
+            if (error instanceof NotFoundError) return undefined;
+            throw error;
+          },
+        ),
       ),
   });

@@ -1,15 +1,14 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { idShardQuery } from '../api/queries';
-import { idShardOf, nearestIds } from '../content/idGuesses';
+import { idEntriesQuery } from '../api/queries';
+import { nearestIds } from '../content/idGuesses';
 
 /** "Were you looking for": up to three articles whose ids are nearest to the one that was not found. */
 export function IdGuesses({ requested }: { requested: string }) {
-  const shard = idShardOf(requested);
   // A failure here only means no suggestions: the page has already said what was not found.
-  const { data } = useQuery({ ...idShardQuery(shard), enabled: shard !== '', retry: false });
-  const guesses = useMemo(() => (data ? nearestIds(requested, data.entries) : []), [data, requested]);
+  const { data } = useQuery({ ...idEntriesQuery(requested), retry: false });
+  const guesses = useMemo(() => (data ? nearestIds(requested, data) : []), [data, requested]);
   if (guesses.length === 0) return null;
   return (
     <section aria-labelledby="id-guesses-heading" className="mt-8">

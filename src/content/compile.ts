@@ -26,7 +26,7 @@ import {
 import { authorSlugs, createRanker, groupBy, nearestInList, tagSlugs } from './ranking';
 import { type Problem, problemsFromZod, formatProblem } from './problems';
 import { slugify } from './slug';
-import { idShardOf } from './idGuesses';
+import { shardIds } from './idGuesses';
 
 export interface SourceFile {
   /** Relative to CONTENT_DIR, forward slashes. */
@@ -326,20 +326,11 @@ export function compileContent(input: CompileInput): CompileOutput {
     }
   });
 
-  // 9. Every id and alias, filed by its first two characters, for "did you mean" on the not-found page.
-  const shards = new Map<string, IdShard['entries']>();
-  for (const article of articles) {
-    for (const name of [article.id, ...(article.aliases ?? [])]) {
-      const shard = idShardOf(name);
-      const entries = shards.get(shard) ?? [];
-      entries.push({ name, id: article.id, headline: article.headline });
-      shards.set(shard, entries);
-    }
-  }
-  for (const [shard, entries] of shards) {
-    const document: IdShard = { shard, entries: entries.sort((a, b) => (a.name < b.name ? -1 : 1)) };
-    emit(dataPath.idShard(shard), document);
-  }
+  // 9. Every id and alias, filed by prefix, for "did you mean" on the not-found page.
+  const idEntries = articles.flatMap((article) =>
+    [article.id, ...(article.aliases ?? [])].map((name) => ({ name, id: article.id, headline: article.headline })),
+  );
+  for (const shard of shardIds(idEntries)) emit(dataPath.idShard(shard.shard), shard satisfies IdShard);
 
   // 10. Media: every image a kept article references.
   const media = new Map<string, string>();

@@ -91,6 +91,8 @@ export type TagFacet = z.infer<typeof TagFacet>;
 export const IdShard = z.object({
   shard: z.string(),
   entries: z.array(z.object({ name: z.string(), id: z.string(), headline: z.string() })),
+  /** Split by one more character: `entries` holds only names no longer than `shard`. */
+  split: z.boolean().optional(),
 });
 export type IdShard = z.infer<typeof IdShard>;
 

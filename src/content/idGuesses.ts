@@ -1,7 +1,9 @@
 /**
  * "Did you mean": the articles whose ids (or aliases) are nearest to an id that was not found. The build files
- * every id under its first two characters (`idShardOf`), so the not-found page fetches one small shard, never a
- * list of the whole newsroom; a typo in the first two characters is the one kind this cannot catch.
+ * every id under its first two characters, and a shard that would hold more than MAX_SHARD_ENTRIES is split by
+ * one more character, and so on (`shardIds`). The not-found page follows that chain for the requested id
+ * (`collectIdEntries`): a request or two of a few KiB, never a list of the whole newsroom. A typo within the
+ * prefix that picks the shard is the one kind this cannot catch.
  */
 import { slugify } from './slug';
 
@@ -17,9 +19,62 @@ export interface IdEntry {
 export const GUESS_THRESHOLD = 0.6;
 export const GUESS_LIMIT = 3;
 
-/** The shard an id is filed under, or "" for text that slugifies to nothing. */
-export function idShardOf(text: string): string {
-  return slugify(text).slice(0, 2);
+/** Entries per shard before it is split by one more character. */
+export const MAX_SHARD_ENTRIES = 400;
+const FIRST_PREFIX_LENGTH = 2;
+
+/** One shard: the entries filed under `shard`, or, when `split`, only the names no longer than `shard` itself. */
+export interface IdShardDocument {
+  shard: string;
+  entries: IdEntry[];
+  split?: boolean;
+}
+
+/** Files entries into shards by prefix, splitting any that would be too large. */
+export function shardIds(entries: readonly IdEntry[], maxEntries = MAX_SHARD_ENTRIES): IdShardDocument[] {
+  const documents: IdShardDocument[] = [];
+  const file = (prefix: string, filed: IdEntry[]) => {
+    const sorted = [...filed].sort((a, b) => (a.name < b.name ? -1 : 1));
+    const longer = sorted.filter((entry) => entry.name.length > prefix.length);
+    if (sorted.length <= maxEntries || longer.length === 0) {
+      documents.push({ shard: prefix, entries: sorted });
+      return;
+    }
+    documents.push({ shard: prefix, entries: sorted.filter((entry) => entry.name.length <= prefix.length), split: true });
+    for (const [next, group] of groupByPrefix(longer, prefix.length + 1)) file(next, group);
+  };
+  for (const [prefix, group] of groupByPrefix(entries, FIRST_PREFIX_LENGTH)) file(prefix, group);
+  return documents;
+}
+
+function groupByPrefix(entries: readonly IdEntry[], length: number): Map<string, IdEntry[]> {
+  const groups = new Map<string, IdEntry[]>();
+  for (const entry of entries) {
+    const prefix = entry.name.slice(0, length);
+    const group = groups.get(prefix);
+    if (group) group.push(entry);
+    else groups.set(prefix, [entry]);
+  }
+  return groups;
+}
+
+/**
+ * The entries worth comparing with `requested`: its first shard, and deeper shards while they are split.
+ * `fetchShard` answers undefined for a shard that does not exist.
+ */
+export async function collectIdEntries(
+  requested: string,
+  fetchShard: (prefix: string) => Promise<IdShardDocument | undefined>,
+): Promise<IdEntry[]> {
+  const wanted = slugify(requested);
+  const collected: IdEntry[] = [];
+  for (let length = FIRST_PREFIX_LENGTH; wanted.length > 0; length++) {
+    const shard = await fetchShard(wanted.slice(0, length));
+    if (!shard) break;
+    collected.push(...shard.entries);
+    if (!shard.split || wanted.length <= length) break;
+  }
+  return collected;
 }
 
 /** Levenshtein distance, one row at a time. */

@@ -1,16 +1,56 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { editDistance, idShardOf, idSimilarity, nearestIds, type IdEntry } from '../../src/content/idGuesses';
+import {
+  collectIdEntries,
+  editDistance,
+  idSimilarity,
+  nearestIds,
+  shardIds,
+  type IdEntry,
+  type IdShardDocument,
+} from '../../src/content/idGuesses';
 
 const entry = (name: string, id = name): IdEntry => ({ name, id, headline: `Headline of ${id}` });
 
 describe('id guesses', () => {
-  it('files ids by their first two characters, after the slug rule', () => {
-    expect(idShardOf('lavrov-warns')).toBe('la');
-    expect(idShardOf('Lavrov Warns')).toBe('la');
-    expect(idShardOf('a')).toBe('a');
-    expect(idShardOf('---')).toBe('');
+  it('files ids by their first two characters, and splits a full shard by one more character, and so on', () => {
+    const names = ['ab', 'abc', 'abd-1', 'abd-2', 'abd-3', 'abe', 'x'];
+    const shards = shardIds(names.map((name) => entry(name)), 2);
+    const byPrefix = Object.fromEntries(
+      shards.map((shard) => [shard.shard, { names: shard.entries.map((e) => e.name), split: !!shard.split }]),
+    );
+    expect(byPrefix).toEqual({
+      // "ab" itself cannot go deeper, so it stays in the split shard.
+      ab: { names: ['ab'], split: true },
+      abc: { names: ['abc'], split: false },
+      abd: { names: [], split: true },
+      'abd-': { names: [], split: true },
+      'abd-1': { names: ['abd-1'], split: false },
+      'abd-2': { names: ['abd-2'], split: false },
+      'abd-3': { names: ['abd-3'], split: false },
+      abe: { names: ['abe'], split: false },
+      x: { names: ['x'], split: false },
+    });
+    // Every name is filed exactly once.
+    expect(shards.flatMap((shard) => shard.entries.map((e) => e.name)).sort()).toEqual([...names].sort());
+  });
+
+  it('follows split shards down the requested id, and stops at a missing one', async () => {
+    const shards = new Map(shardIds(['ab', 'abc', 'abd-1', 'abd-2', 'abd-3', 'abe'].map((name) => entry(name)), 2).map((s) => [s.shard, s]));
+    const asked: string[] = [];
+    const fetchShard = async (prefix: string): Promise<IdShardDocument | undefined> => {
+      asked.push(prefix);
+      return shards.get(prefix);
+    };
+    expect((await collectIdEntries('abd-2x', fetchShard)).map((e) => e.name)).toEqual(['ab', 'abd-2']);
+    expect(asked).toEqual(['ab', 'abd', 'abd-', 'abd-2']);
+    asked.length = 0;
+    expect((await collectIdEntries('Abz', fetchShard)).map((e) => e.name)).toEqual(['ab']);
+    expect(asked).toEqual(['ab', 'abz']);
+    asked.length = 0;
+    expect(await collectIdEntries('--', fetchShard)).toEqual([]);
+    expect(asked).toEqual([]);
   });
 
   it('measures edit distance', () => {
