@@ -1,5 +1,5 @@
 /**
- * Boot, the one script the HTML names, about 2 KiB. A prerendered page is complete without JavaScript: its
+ * Boot, the one script the HTML names (1.3 KiB gzip). A prerendered page is complete without JavaScript: its
  * text and images are in the HTML and its links are ordinary links to other prerendered pages. So the app
  * (React, the router and the cache: over 100 KiB gzip, and a long task to evaluate and hydrate on a phone) starts
  * only when the reader reaches for the page: a pointer moving over it, a touch, focus or a key. A reader who
@@ -21,7 +21,21 @@ function readerReachesForPage(): Promise<void> {
   });
 }
 
+/** The app could not be fetched or failed to start: a rendered page still works; an empty shell says so. */
+function startFailed(error: unknown, prerendered: boolean) {
+  console.error('Broadsheet could not start:', error);
+  const root = document.getElementById('root');
+  if (prerendered || !root) return;
+  const message = document.createElement('p');
+  message.setAttribute('role', 'alert');
+  message.className = 'mx-auto max-w-prose p-6 text-lg';
+  message.textContent = 'This page could not be loaded. Check your connection and reload the page.';
+  root.replaceChildren(message);
+}
+
 // HTML prerendered for another URL (a host that answers every path with index.html) starts the app at once.
-void (isPrerenderedForThisUrl() ? readerReachesForPage() : Promise.resolve())
+const prerendered = isPrerenderedForThisUrl();
+void (prerendered ? readerReachesForPage() : Promise.resolve())
   .then(() => import('./app'))
-  .then(({ start }) => start());
+  .then(({ start }) => start())
+  .catch((error: unknown) => startFailed(error, prerendered));

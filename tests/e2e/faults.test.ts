@@ -365,3 +365,33 @@ describe('URLs a reader can type never crash the app', () => {
     });
   }
 });
+
+describe("the app's own code cannot be fetched", () => {
+  const blockApp = (page: Page) => page.route(/\/assets\/app-[^/]+\.js$/, (route) => route.abort('connectionrefused'));
+
+  it('the app shell says so, plainly', async () => {
+    const { page, context, problems } = await openPage();
+    await blockApp(page);
+    await viaAppShell(page);
+    await page.goto(`${base}/?tag=north-korea-news`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('This page could not be loaded. Check your connection and reload the page.');
+    expect(problems.some((problem) => problem.includes('Broadsheet could not start'))).toBe(true);
+    await context.close();
+  });
+
+  it('a prerendered page keeps its content and its links', async () => {
+    const { page, context } = await openPage();
+    await blockApp(page);
+    await page.goto(base + LEAD);
+    await page.mouse.move(4, 4);
+    await page.waitForTimeout(500);
+    expect(await page.locator('h1').textContent()).toContain('Lavrov warns');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.locator('a[href="/authors/ananya-rao"]').first().click();
+    await page.waitForURL(`${base}/authors/ananya-rao`);
+    expect(await page.locator('h1').textContent()).toBe('Ananya Rao');
+    await context.close();
+  });
+});
