@@ -1,6 +1,8 @@
 /** Every query the app makes: keys live here only, and loaders and components share these options. */
 import { QueryClient, queryOptions } from '@tanstack/react-query';
 import { dataPath } from '../content/paths';
+import type { AllTags, TagFacet } from '../content/compiled';
+import { filterByTags } from '../filter/tagFilter';
 import { collectIdEntries } from '../content/idGuesses';
 import { slugify } from '../content/slug';
 import { fetchDocument } from './fetchDocument';
@@ -54,6 +56,14 @@ export const tagPageQuery = (slug: string, page: number) =>
         signal,
       ),
   });
+
+/** Every tag there is, most used first: the front page's "all tags". */
+export const allTagCountsQuery = () =>
+  queryOptions({ ...allTagsQuery(), select: (document: AllTags) => document.tags });
+
+/** Every tag that occurs with `slug`, counted within its articles: "all tags" when one tag is chosen. */
+export const coTagCountsQuery = (slug: string) =>
+  queryOptions({ ...tagFacetQuery(slug), select: (facet: TagFacet) => filterByTags(facet, [slug]).counts });
 
 export const tagFacetQuery = (slug: string) =>
   queryOptions({

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { allTagsQuery } from '../api/queries';
+import { allTagCountsQuery, coTagCountsQuery } from '../api/queries';
 import type { TagCount } from '../content/compiled';
 import { type FrontState, frontHref, withTag, withoutTag } from '../filter/urlState';
 
@@ -16,14 +16,21 @@ interface TagFilterProps {
   selected: TagCount[];
   /** Tags that narrow the current view, with their counts within it (most used first). */
   options: TagCount[];
-  /** Whether `options` is every tag there is; otherwise "all tags" fetches the full list. */
+  /**
+   * Whether `options` is every tag that narrows the view; otherwise "all tags" fetches the rest: every tag there
+   * is, or, with one tag chosen, every tag that occurs with it.
+   */
   complete: boolean;
 }
 
 export function TagFilter({ state, selected, options, complete }: TagFilterProps) {
   const [expanded, setExpanded] = useState(false);
-  const all = useQuery({ ...allTagsQuery(), enabled: expanded && !complete });
-  const list = expanded && !complete ? (all.data?.tags ?? options) : options;
+  const single = selected.length === 1 ? selected[0]?.slug : undefined;
+  const fetchRest = expanded && !complete;
+  const everyTag = useQuery({ ...allTagCountsQuery(), enabled: fetchRest && single === undefined });
+  const withSingle = useQuery({ ...coTagCountsQuery(single ?? ''), enabled: fetchRest && single !== undefined });
+  const rest = single === undefined ? everyTag.data : withSingle.data;
+  const list = fetchRest ? (rest ?? options) : options;
   const shown = expanded ? list : list.slice(0, SHOWN_AT_FIRST);
   // More to show when the list is cut short here, or when it is only the most used tags.
   const hasMore = !complete || options.length > SHOWN_AT_FIRST;

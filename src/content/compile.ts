@@ -27,6 +27,7 @@ import { authorSlugs, createRanker, groupBy, nearestInList, tagSlugs } from './r
 import { type Problem, problemsFromZod, formatProblem } from './problems';
 import { slugify } from './slug';
 import { shardIds } from './idGuesses';
+import { compareTagCounts } from './tagOrder';
 
 export interface SourceFile {
   /** Relative to CONTENT_DIR, forward slashes. */
@@ -235,7 +236,7 @@ export function compileContent(input: CompileInput): CompileOutput {
   // Most used first; ties in label order, so the list is stable from build to build.
   const allTags = [...tagLists.keys()]
     .map(tagCount)
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'en') || (a.slug < b.slug ? -1 : 1));
+    .sort(compareTagCounts);
 
   const documents = new Map<string, string>();
   // Keyed by the decoded path, which is also the file's path under dist/ (UTF-8 names for non-Latin slugs).
@@ -270,11 +271,19 @@ export function compileContent(input: CompileInput): CompileOutput {
     );
     const coTags = [...coCounts]
       .map(([other, count]) => ({ ...tagCount(other), count }))
-      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'en'))
-      .slice(0, 12);
+      .sort(compareTagCounts)
+      .slice(0, TOP_TAG_COUNT);
     const tagPages = pages(ordinals.map((ordinal) => cards[ordinal] as Card));
     tagPages.forEach((items, i) => {
-      const page: TagPage = { page: i + 1, pageCount: tagPages.length, total: ordinals.length, items, tag: tagCount(slug), coTags };
+      const page: TagPage = {
+        page: i + 1,
+        pageCount: tagPages.length,
+        total: ordinals.length,
+        items,
+        tag: tagCount(slug),
+        coTags,
+        coTagTotal: coCounts.size,
+      };
       emit(dataPath.tagPage(slug, i + 1), page);
     });
     const facet: TagFacet = { tag: tagCount(slug), tags: dictionary, rows };

@@ -64,8 +64,10 @@ export type IndexPage = z.infer<typeof IndexPage>;
 export const TagPage = z.object({
   ...Paging,
   tag: TagCount,
-  /** The tags that occur most often with this one; count = articles carrying both. */
+  /** The tags that occur most often with this one (at most TOP_TAG_COUNT); count = articles carrying both. */
   coTags: z.array(TagCount),
+  /** How many tags occur with this one in all, so a reader can be offered the rest (from the facet). */
+  coTagTotal: z.number().int().nonnegative(),
 });
 export type TagPage = z.infer<typeof TagPage>;
 

@@ -4,6 +4,7 @@
  * and the tags of each article in it. Nothing here grows with the size of the corpus.
  */
 import type { TagCount, TagFacet } from '../content/compiled';
+import { compareTagCounts } from '../content/tagOrder';
 
 export interface FilterResult {
   /** The tag whose list the result is drawn from. */
@@ -36,7 +37,7 @@ export function filterByTags(pivot: TagFacet, selected: readonly string[]): Filt
   const tagCounts = [...counts]
     .map(([index, count]) => ({ ...(pivot.tags[index] ?? { slug: '', label: '' }), count }))
     .filter((tag) => tag.slug && !selectedSet.has(tag.slug))
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+    .sort(compareTagCounts);
   return { pivot: pivot.tag, positions, counts: tagCounts };
 }
 

@@ -54,7 +54,7 @@ export function FrontPage() {
             state={view.state}
             selected={filtered ? view.selected : []}
             options={filtered ? view.counts : site.topTags}
-            complete={filtered || site.tagCount <= site.topTags.length}
+            complete={filtered ? view.countsComplete : site.tagCount <= site.topTags.length}
           />
         </div>
         <div className="min-w-0 lg:order-1">

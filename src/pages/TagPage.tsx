@@ -5,6 +5,9 @@ import { DocumentHead } from '../components/DocumentHead';
 import { Pager } from '../components/Pager';
 import { frontHref, pagedHref } from '../filter/urlState';
 
+/** How many of the tags that occur with this one the page offers. */
+const OFTEN_TAGGED_SHOWN = 12;
+
 export function TagPage() {
   const { tag, coTags, items, page, pageCount } = useLoaderData() as TagPageDocument;
   const path = `/tags/${encodeURIComponent(tag.slug)}`;
@@ -31,7 +34,7 @@ export function TagPage() {
             Often tagged with {tag.label}
           </h2>
           <ul className="mt-2 flex list-none flex-wrap gap-2 p-0">
-            {coTags.map((other) => (
+            {coTags.slice(0, OFTEN_TAGGED_SHOWN).map((other) => (
               <li key={other.slug}>
                 <Link
                   to={frontHref({ tags: [tag.slug, other.slug], page: 1 })}

@@ -144,6 +144,21 @@ describe('tags', () => {
       { slug: 'russia', label: 'Russia', count: 2 },
       { slug: 'diplomacy', label: 'Diplomacy', count: 1 },
     ]);
+    expect(page.coTagTotal).toBe(2);
+  });
+
+  it('lists at most the 24 most frequent tags that occur with a tag, and says how many there are', () => {
+    const others = Array.from({ length: 30 }, (_, i) => `Other ${String(i).padStart(2, '0')}`);
+    const page = tagPage(
+      compile([
+        article('wide', { tags: ['Hub', ...others] }),
+        article('narrow', { tags: ['Hub', 'Other 29'], publishedAt: day(1) }),
+      ]),
+      'hub',
+    );
+    expect(page.coTags).toHaveLength(24);
+    expect(page.coTags[0]).toEqual({ slug: 'other-29', label: 'Other 29', count: 2 });
+    expect(page.coTagTotal).toBe(30);
   });
 
   it('writes /data/tags/all.json sorted by count, most used first', () => {
