@@ -5,8 +5,9 @@
  * - at load: what a prerendered page fetches before the reader interacts, the entry chunk (index.html) and its
  *   static imports. The page is already rendered by then: the HTML carries it (see src/main.tsx).
  * - to render in the browser: what the app needs to render the route itself (the app shell for a view that was
- *   not prerendered, or hydration once the reader interacts): the entry's closure, then the route's lazy page
- *   chunk and that chunk's static imports (the app and its libraries among them), each file once. Sizes are per file, as a browser fetches them:
+ *   not prerendered, or hydration once the reader interacts): the entry's closure, the app it starts (its
+ *   dynamic import) with that app's static imports, then the route's lazy page chunk and its static imports,
+ *   each file once. Sizes are per file, as a browser fetches them:
  * raw bytes and gzip bytes at zlib level 9 (GZIP_LEVEL; nginx's default gzip_comp_level is 1, so what
  * deploy/nginx.conf sends on the wire is somewhat larger). Dynamic imports (another page's chunk) are not part
  * of a first render, and a page chunk that shows up among another route's static imports means the code
@@ -21,7 +22,7 @@ export const JS_BUDGET_GZIP = 100 * 1024;
 /**
  * The ceiling for what the app needs to render a route in the browser. The budget above is not met there
  * (react-dom 62 KiB + react-router 30 KiB + react-query 10 KiB + react 4.5 KiB is already 107 KiB before any
- * app code), so the test holds the line just above the current ~117 KiB to catch any growth. Lower it as the
+ * app code), so the test holds the line just above the current ~120 KiB to catch any growth. Lower it as the
  * bundle shrinks.
  */
 export const JS_CEILING_GZIP = 122 * 1024;
@@ -127,15 +128,23 @@ export function routeSizes(distDir: string): BundleReport {
   const entryClosure = staticClosure(manifest, entry);
   const pages = Object.values(ROUTES) as string[];
   const problems: string[] = [];
-  const entryFiles = [...new Set(entryClosure.map((key) => (manifest[key] as ManifestChunk).file))].map((file) =>
-    measure(distDir, file, cache),
-  );
-  const atLoad = { files: entryFiles, ...sum(entryFiles) };
-
   const pageOf = (key: string) => {
     const chunk = manifest[key];
     return pages.find((page) => key === page || chunk?.src === page);
   };
+  const entryFiles = [...new Set(entryClosure.map((key) => (manifest[key] as ManifestChunk).file))].map((file) =>
+    measure(distDir, file, cache),
+  );
+  const atLoad = { files: entryFiles, ...sum(entryFiles) };
+  // What the entry starts (the app, src/main.tsx's dynamic import) is needed by every route's browser render,
+  // whether or not a page's chunk happens to import it: the bundler may spread the libraries over shared chunks.
+  const seen = new Set(entryClosure);
+  const startedClosure = (manifest[entry]?.dynamicImports ?? []).flatMap((key) => staticClosure(manifest, key, seen));
+  for (const key of startedClosure) {
+    const page = pageOf(key);
+    if (page) problems.push(`the app the entry starts statically imports ${page}: every route ships that page`);
+  }
+
   for (const key of entryClosure) {
     const page = pageOf(key);
     if (page) problems.push(`the entry (${entry}) statically imports ${page}: every route ships that page`);
@@ -145,8 +154,9 @@ export function routeSizes(distDir: string): BundleReport {
     const chunk = manifest[page];
     if (!chunk) {
       problems.push(`${route}: ${page} has no chunk of its own (it was bundled into another chunk)`);
-      const files = entryClosure.map((key) => measure(distDir, (manifest[key] as ManifestChunk).file, cache));
-      return { route, page, chunks: entryClosure, lazyChunks: [], files, ...sum(files), atLoad };
+      const chunks = [...entryClosure, ...startedClosure];
+      const files = chunks.map((key) => measure(distDir, (manifest[key] as ManifestChunk).file, cache));
+      return { route, page, chunks, lazyChunks: [], files, ...sum(files), atLoad };
     }
     if (!chunk.isDynamicEntry) problems.push(`${route}: ${page} is not loaded lazily (not a dynamic entry)`);
     const lazyChunks = staticClosure(manifest, page);
@@ -154,7 +164,7 @@ export function routeSizes(distDir: string): BundleReport {
       const other = pageOf(key);
       if (other && other !== page) problems.push(`${route}: ${page} statically imports ${other}`);
     }
-    const chunks = [...new Set([...entryClosure, ...lazyChunks])];
+    const chunks = [...new Set([...entryClosure, ...startedClosure, ...lazyChunks])];
     const files = [...new Set(chunks.map((key) => (manifest[key] as ManifestChunk).file))].map((file) =>
       measure(distDir, file, cache),
     );
