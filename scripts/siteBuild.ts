@@ -64,10 +64,11 @@ function modulePreloads(manifest: Manifest, key: string): string {
 /** Marks the prerendered head tags, which the browser replaces with React's own when it starts. */
 const markPrerendered = (head: string) => head.replace(/<(title|meta|link)(?=[ >])/g, '<$1 data-prerendered=""');
 
-function pageHtml(template: string, url: string, head: string, body: string, state: string): string {
+/** The template with the page put in. (Replacements are functions: a string would expand `$&` and the like in the text.) */
+export function pageHtml(template: string, url: string, head: string, body: string, state: string): string {
   return template
-    .replace('</head>', `${markPrerendered(head)}</head>`)
-    .replace('<div id="root"></div>', `<div id="root">${body}</div>${stateElementTag(url)}${state}</script>`);
+    .replace('</head>', () => `${markPrerendered(head)}</head>`)
+    .replace('<div id="root"></div>', () => `<div id="root">${body}</div>${stateElementTag(url)}${state}</script>`);
 }
 
 export async function buildSite({ root, outDir, logLevel = 'warn' }: SiteBuildOptions): Promise<number> {

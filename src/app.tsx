@@ -34,23 +34,25 @@ async function loadMatchedPages(routes: RouteObject[]) {
  * Marks the document once the app has rendered or hydrated (`<html data-app="ready">`): from then on links are
  * client-side navigations. Tests wait for it; styles may use it.
  */
-function AppReady() {
+function AppReady({ onReady }: { onReady?: () => void }) {
   useEffect(() => {
     document.documentElement.dataset.app = 'ready';
-  }, []);
+    onReady?.();
+  }, [onReady]);
   return null;
 }
 
-/** Starts the app: hydrates the prerendered page when the HTML was rendered for this URL, else renders it. */
-export async function start() {
+/**
+ * Starts the app: hydrates the prerendered page when the HTML was rendered for this URL, else renders it.
+ * `onRender` runs as React takes over the page (from then on React itself replays input that reaches a part
+ * not yet hydrated); `onReady` once the page is hydrated or rendered.
+ */
+export async function start({ onRender, onReady }: { onRender?: () => void; onReady?: () => void } = {}) {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   const queryClient = createQueryClient();
   const routes = createRoutes(queryClient);
   const state = prerenderedState();
-  // React renders the page's title and meta tags itself from here on; the prerendered copies
-  // would otherwise shadow them (document.title reads the first <title>).
-  document.head.querySelectorAll('[data-prerendered]').forEach((element) => element.remove());
 
   if (state) {
     // The embedded data is as fresh as the HTML that carried it (served with no-cache), not as old
@@ -70,10 +72,15 @@ export async function start() {
     <StrictMode>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
-        <AppReady />
+        <AppReady onReady={onReady} />
       </QueryClientProvider>
     </StrictMode>
   );
+  // React renders the page's title and meta tags itself from here on; the prerendered copies would otherwise
+  // shadow them (document.title reads the first <title>). Only now, once nothing can fail before React takes
+  // over: a page whose code could not be fetched keeps its title.
+  document.head.querySelectorAll('[data-prerendered]').forEach((element) => element.remove());
+  onRender?.();
   if (state) {
     // As a transition, hydration yields to the browser every few milliseconds instead of holding the main
     // thread for the whole page, so a reader scrolling or tapping meanwhile is not kept waiting.

@@ -8,8 +8,26 @@
 import './index.css';
 import { isPrerenderedForThisUrl } from './prerenderState';
 
-/** Signs that the reader is about to use the page, not just read it. */
-const INTENT_EVENTS = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'keydown'] as const;
+/** Signs that the reader is about to use the page, not just read it (a screen reader may send only a click). */
+const INTENT_EVENTS = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'keydown', 'click'] as const;
+
+/**
+ * A button pressed before React took over the page (links need no app: they are ordinary links). React never
+ * saw that click, so it is pressed again once the page is hydrated. Clicks after React has started hydrating are
+ * React's own to replay.
+ */
+let pressedEarly: HTMLButtonElement | undefined;
+const rememberButton = (event: Event) => {
+  if (event.target instanceof Element) pressedEarly = event.target.closest('button') ?? pressedEarly;
+};
+addEventListener('click', rememberButton, { capture: true });
+const stopRemembering = () => removeEventListener('click', rememberButton, { capture: true });
+
+function pressAgain() {
+  const button = pressedEarly;
+  pressedEarly = undefined;
+  if (button?.isConnected) button.click();
+}
 
 function readerReachesForPage(): Promise<void> {
   return new Promise((resolve) => {
@@ -37,5 +55,5 @@ function startFailed(error: unknown, prerendered: boolean) {
 const prerendered = isPrerenderedForThisUrl();
 void (prerendered ? readerReachesForPage() : Promise.resolve())
   .then(() => import('./app'))
-  .then(({ start }) => start())
+  .then(({ start }) => start({ onRender: stopRemembering, onReady: pressAgain }))
   .catch((error: unknown) => startFailed(error, prerendered));

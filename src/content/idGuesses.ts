@@ -2,8 +2,9 @@
  * "Did you mean": the articles whose ids (or aliases) are nearest to an id that was not found. The build files
  * every id under its first two characters, and a shard that would hold more than MAX_SHARD_ENTRIES is split by
  * one more character, and so on (`shardIds`). The not-found page follows that chain for the requested id
- * (`collectIdEntries`): a request or two of a few KiB, never a list of the whole newsroom. A typo within the
- * prefix that picks the shard is the one kind this cannot catch.
+ * (`collectIdEntries`): a short chain of small requests (1–7 at 100,000 generated articles), never a list of the
+ * whole newsroom. Not caught: a typo within the prefix that picks the shard, and an id cut short exactly where
+ * a shard is split (its longer names live in the shards below, which are not fetched).
  */
 import { slugify } from './slug';
 

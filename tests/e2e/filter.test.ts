@@ -119,3 +119,23 @@ describe('tag and author pages', () => {
     await context.close();
   });
 });
+
+describe('before the app has started', () => {
+  it('a press of "Show all tags" (a click alone, as a screen reader may send) starts the app and is not lost', async () => {
+    const { page, problems, context } = await openPage();
+    await page.goto(`${base}/`, { waitUntil: 'networkidle' });
+    expect(await page.locator('html').getAttribute('data-app')).toBeNull();
+    const button = page.getByRole('button', { name: 'Show all tags' });
+    const shownBefore = await page.getByRole('list', { name: 'Tags' }).getByRole('link').count();
+    await button.dispatchEvent('click');
+    await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Show fewer tags' }).getAttribute('aria-expanded'))
+      .toBe('true');
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Tags' }).getByRole('link').count())
+      .toBeGreaterThan(shownBefore);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
