@@ -2,7 +2,7 @@
  * Boot, the one script the HTML names (1.5 KiB gzip). A prerendered page is complete without JavaScript: its
  * text and images are in the HTML and its links are ordinary links to other prerendered pages. So the app
  * (React, the router and the cache: over 100 KiB gzip, and a long task to evaluate and hydrate on a phone) starts
- * only when the reader reaches for the page: a pointer moving over it, a touch, focus or a key. A reader who
+ * only when the reader reaches for the page: a pointer moving over it, a touch, a click, focus or a key. A reader who
  * only reads runs no app code at all. A view that was not prerendered (the app shell) starts the app at once.
  */
 import './index.css';
