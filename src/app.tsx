@@ -4,20 +4,8 @@ import { hydrate, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, matchRoutes, RouterProvider, type RouteObject } from 'react-router';
 import { createQueryClient } from './api/queries';
 import { createRoutes } from './routes';
-import { STATE_ELEMENT_ID, type PrerenderState } from './prerenderState';
+import { readPrerenderedState } from './prerenderState';
 import { rememberDateLabels } from './format/dates';
-
-/** The prerendered state, when this HTML was prerendered for the URL being shown. */
-function prerenderedState(): PrerenderState | undefined {
-  const element = document.getElementById(STATE_ELEMENT_ID);
-  if (!element?.textContent) return undefined;
-  try {
-    const state = JSON.parse(element.textContent) as PrerenderState;
-    return state.url === window.location.pathname + window.location.search ? state : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Hydration must render what the server rendered, so the matched pages' code is loaded first. */
 async function loadMatchedPages(routes: RouteObject[]) {
@@ -52,7 +40,7 @@ export async function start({ onRender, onReady }: { onRender?: () => void; onRe
   if (!root) throw new Error('index.html has no #root element');
   const queryClient = createQueryClient();
   const routes = createRoutes(queryClient);
-  const state = prerenderedState();
+  const state = readPrerenderedState();
 
   if (state) {
     // The embedded data is as fresh as the HTML that carried it (served with no-cache), not as old

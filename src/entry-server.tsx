@@ -55,7 +55,7 @@ export async function renderPage(url: string, readDocument: ReadDocument): Promi
     return {
       head,
       body: html.slice(head.length),
-      state: { url, queries: dehydrate(queryClient), loaderData: context.loaderData, dateLabels },
+      state: { queries: dehydrate(queryClient), loaderData: context.loaderData, dateLabels },
     };
   } finally {
     globalThis.fetch = realFetch;

@@ -4,18 +4,33 @@ import type { DehydratedState } from '@tanstack/react-query';
 export const STATE_ELEMENT_ID = 'broadsheet-state';
 
 export interface PrerenderState {
-  /** The URL (path and query) this HTML was rendered for; any other URL renders afresh. */
-  url: string;
   queries: DehydratedState;
   loaderData: Record<string, unknown>;
   /** The date labels the page shows, so hydration need not start Intl (see format/dates.ts). */
   dateLabels?: Record<string, string>;
 }
 
-/** Whether this document was prerendered for the URL being shown (the data block names its URL). */
-export function isPrerenderedForThisUrl(): boolean {
+/**
+ * The data block, when this document was prerendered for the URL being shown: the block names the URL (path and
+ * query) it was rendered for, and any other URL (a host answering every path with index.html) renders afresh.
+ */
+function stateElementForThisUrl(): HTMLElement | undefined {
   const element = document.getElementById(STATE_ELEMENT_ID);
-  return element !== null && element.dataset.url === window.location.pathname + window.location.search;
+  return element?.dataset.url === window.location.pathname + window.location.search ? element : undefined;
+}
+
+/** Whether this document was prerendered for the URL being shown. */
+export const isPrerenderedForThisUrl = (): boolean => stateElementForThisUrl() !== undefined;
+
+/** The prerendered state, when this document was prerendered for the URL being shown and its state is readable. */
+export function readPrerenderedState(): PrerenderState | undefined {
+  const text = stateElementForThisUrl()?.textContent;
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as PrerenderState;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The data block's opening tag; `url` is percent-encoded by the build, quotes and ampersands are escaped anyway. */

@@ -43,6 +43,7 @@ import {
 import { slugify } from '../../src/content/slug';
 import { filterByTags, locatePage, pickPivot } from '../../src/filter/tagFilter';
 import { CORPUS_MARKER, corpusKey, generateCorpus } from './corpus';
+import { median } from './stats';
 
 const RUNS = 20;
 const RARE_BELOW = 50;
@@ -111,12 +112,6 @@ const table = (head: string[], rows: string[][]) =>
     ...rows.map((row) => `| ${row.join(' | ')} |`),
   ].join('\n');
 const gzipSize = (text: string | Buffer, level = GZIP_LEVEL) => gzipSync(text, { level }).length;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Options

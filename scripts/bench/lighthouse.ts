@@ -19,6 +19,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { CHROME_FLAGS, findChrome } from '../find-chrome.mjs';
 import { formatBundleTable, kib, routeSizes } from './bundleSize';
 import { buildSite, serve, type RunningServer } from '../../tests/e2e/server';
+import { median } from './stats';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const RESULTS = join(ROOT, 'bench-results/lighthouse');
@@ -149,12 +150,7 @@ function medianRun(runs: Result[]): Result {
 /** The median of one figure over the runs (each figure on its own, so one noisy run cannot skew them all). */
 function medianOf(runs: Result[], figure: (lhr: Result) => number | null): number | null {
   const values = runs.map(figure).filter((value): value is number => value !== null && !Number.isNaN(value));
-  if (values.length === 0) return null;
-  const sorted = values.sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return values.length === 0 ? null : median(values);
 }
 
 /** Each cell is the median of that figure over the runs. */

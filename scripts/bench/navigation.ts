@@ -11,14 +11,9 @@ import { resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROME_FLAGS, findChrome } from '../find-chrome.mjs';
 import { buildSite, serve } from '../../tests/e2e/server';
+import { median } from './stats';
 
 const LEAD = '/articles/lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 async function measure(browser: Browser, base: string, prefetched: boolean): Promise<number> {
   // A phone-sized viewport keeps the related list far below the fold, so nothing prefetches it

@@ -12,7 +12,6 @@ import {
   type ArticleDocument,
   type AuthorPage,
   type Card,
-  type IdShard,
   type IndexPage,
   type SiteDocument,
   type TagCount,
@@ -339,7 +338,7 @@ export function compileContent(input: CompileInput): CompileOutput {
   const idEntries = articles.flatMap((article) =>
     [article.id, ...(article.aliases ?? [])].map((name) => ({ name, id: article.id, headline: article.headline })),
   );
-  for (const shard of shardIds(idEntries)) emit(dataPath.idShard(shard.shard), shard satisfies IdShard);
+  for (const shard of shardIds(idEntries)) emit(dataPath.idShard(shard.shard), shard);
 
   // 10. Media: every image a kept article references.
   const media = new Map<string, string>();

@@ -92,6 +92,7 @@ export type TagFacet = z.infer<typeof TagFacet>;
 /** The ids and aliases that begin with `shard`, for the not-found page's "did you mean" (content/idGuesses.ts). */
 export const IdShard = z.object({
   shard: z.string(),
+  /** Each id or alias (`name`, as in URLs) with the article it leads to. */
   entries: z.array(z.object({ name: z.string(), id: z.string(), headline: z.string() })),
   /** Split by one more character: `entries` holds only names no longer than `shard`. */
   split: z.boolean().optional(),

@@ -7,14 +7,11 @@
  * a shard is split (its longer names live in the shards below, which are not fetched).
  */
 import { slugify } from './slug';
+// Types only: the app's code stays free of zod, the schema stays the one definition of a shard.
+import type { IdShard } from './compiled';
 
-export interface IdEntry {
-  /** An id or alias, as it appears in URLs. */
-  name: string;
-  /** The article it leads to. */
-  id: string;
-  headline: string;
-}
+/** An id or alias (`name`, as it appears in URLs) and the article (`id`, `headline`) it leads to. */
+export type IdEntry = IdShard['entries'][number];
 
 /** How alike two ids must be (0–1) to be offered. */
 export const GUESS_THRESHOLD = 0.6;
@@ -24,16 +21,9 @@ export const GUESS_LIMIT = 3;
 export const MAX_SHARD_ENTRIES = 400;
 const FIRST_PREFIX_LENGTH = 2;
 
-/** One shard: the entries filed under `shard`, or, when `split`, only the names no longer than `shard` itself. */
-export interface IdShardDocument {
-  shard: string;
-  entries: IdEntry[];
-  split?: boolean;
-}
-
 /** Files entries into shards by prefix, splitting any that would be too large. */
-export function shardIds(entries: readonly IdEntry[], maxEntries = MAX_SHARD_ENTRIES): IdShardDocument[] {
-  const documents: IdShardDocument[] = [];
+export function shardIds(entries: readonly IdEntry[], maxEntries = MAX_SHARD_ENTRIES): IdShard[] {
+  const documents: IdShard[] = [];
   const file = (prefix: string, filed: IdEntry[]) => {
     const sorted = [...filed].sort((a, b) => (a.name < b.name ? -1 : 1));
     const longer = sorted.filter((entry) => entry.name.length > prefix.length);
@@ -65,7 +55,7 @@ function groupByPrefix(entries: readonly IdEntry[], length: number): Map<string,
  */
 export async function collectIdEntries(
   requested: string,
-  fetchShard: (prefix: string) => Promise<IdShardDocument | undefined>,
+  fetchShard: (prefix: string) => Promise<IdShard | undefined>,
 ): Promise<IdEntry[]> {
   const wanted = slugify(requested);
   const collected: IdEntry[] = [];

@@ -8,8 +8,8 @@ import {
   nearestIds,
   shardIds,
   type IdEntry,
-  type IdShardDocument,
 } from '../../src/content/idGuesses';
+import type { IdShard } from '../../src/content/compiled';
 
 const entry = (name: string, id = name): IdEntry => ({ name, id, headline: `Headline of ${id}` });
 
@@ -39,7 +39,7 @@ describe('id guesses', () => {
   it('follows split shards down the requested id, and stops at a missing one', async () => {
     const shards = new Map(shardIds(['ab', 'abc', 'abd-1', 'abd-2', 'abd-3', 'abe'].map((name) => entry(name)), 2).map((s) => [s.shard, s]));
     const asked: string[] = [];
-    const fetchShard = async (prefix: string): Promise<IdShardDocument | undefined> => {
+    const fetchShard = async (prefix: string): Promise<IdShard | undefined> => {
       asked.push(prefix);
       return shards.get(prefix);
     };

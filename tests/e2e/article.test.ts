@@ -1,6 +1,6 @@
 /** The article page in real Chromium, over the sample newsroom served like production. */
 import { describe, expect, inject, it } from 'vitest';
-import { axeViolations, openApp, openPage } from './browser';
+import { axeViolations, markWindow, openApp, openPage, windowMark } from './browser';
 
 const LEAD = '/articles/lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
 const base = inject('sampleUrl');
@@ -69,10 +69,10 @@ describe('article page', () => {
       'data fetched to hydrate',
     ).toEqual([]);
     // Hydrated: client-side navigation works without a reload.
-    await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));
+    await markWindow(page, 1);
     await page.locator('a[href="/authors/ananya-rao"]').first().click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Ananya Rao');
-    expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(1);
+    expect(await windowMark(page)).toBe(1);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -89,20 +89,20 @@ describe('article page', () => {
     expect(await page.locator('html').getAttribute('data-app')).toBeNull();
 
     // A link followed before the app started is an ordinary page load of another prerendered page.
-    await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));
+    await markWindow(page, 1);
     await page.locator('a[href="/authors/ananya-rao"]').first().dispatchEvent('click');
     await page.waitForURL(`${base}/authors/ananya-rao`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Ananya Rao');
-    expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBeUndefined();
+    expect(await windowMark(page)).toBeUndefined();
 
     // The reader's pointer starts the app, which hydrates the page: navigation is client-side from then on.
     await page.mouse.move(10, 10);
     await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
     expect(scripts.length).toBeGreaterThan(1);
-    await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 2));
+    await markWindow(page, 2);
     await page.locator('main a[href^="/articles/"]').first().click();
     await page.waitForURL(/\/articles\//);
-    expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(2);
+    expect(await windowMark(page)).toBe(2);
     expect(problems).toEqual([]);
     await context.close();
   });

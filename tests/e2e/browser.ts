@@ -70,3 +70,12 @@ export async function openApp(page: Page, url: string) {
   await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
   return response;
 }
+
+/** Marks the window, so a test can tell a client-side navigation (the mark stays) from a full load (it is gone). */
+export const markWindow = (page: Page, mark: number) =>
+  page.evaluate((value) => {
+    (window as unknown as { __marker: number }).__marker = value;
+  }, mark);
+
+/** The window's mark, or undefined after a full load. */
+export const windowMark = (page: Page) => page.evaluate(() => (window as unknown as { __marker?: number }).__marker);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
-import { openApp, openPage } from './browser';
+import { markWindow, openApp, openPage, windowMark } from './browser';
 
 const LEAD_ID = 'lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
 const LEAD = `/articles/${LEAD_ID}`;
@@ -258,15 +258,13 @@ describe('a failing article request, on client-side navigation', () => {
     const headline = ((await card.textContent()) ?? '').trim();
     let loads = 0;
     page.on('load', () => loads++);
-    await page.evaluate(() => {
-      (window as unknown as { __marker?: number }).__marker = 1;
-    });
+    await markWindow(page, 1);
 
     await card.click();
     const alert = errorAlert(page);
     await alert.waitFor({ timeout: 20_000 });
     expect(page.url()).toBe(base + href);
-    expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(1);
+    expect(await windowMark(page)).toBe(1);
     expect(loads).toBe(0);
 
     // The error replaced the front page entirely: one h1 (the error's), no filter, no cards.
@@ -288,7 +286,7 @@ describe('a failing article request, on client-side navigation', () => {
     await page.getByRole('banner').getByRole('link', { name: SITE_NAME }).click();
     await page.waitForURL(`${base}/`);
     await page.locator('main a[href^="/articles/"]').first().waitFor();
-    expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(1);
+    expect(await windowMark(page)).toBe(1);
     expect(loads).toBe(0);
     expect(pageErrors(problems)).toEqual([]);
     await context.close();

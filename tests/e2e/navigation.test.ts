@@ -1,13 +1,11 @@
 /** Client-side navigation that behaves like the web: no full loads, focus, announcements, Back, scroll. */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, openPage } from './browser';
+import { markWindow, openApp, openPage, windowMark } from './browser';
 
 const LEAD = '/articles/lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
 const base = inject('sampleUrl');
 
-const markWindow = (page: Page) => page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 42));
-const marker = (page: Page) => page.evaluate(() => (window as unknown as { __marker?: number }).__marker);
 const focusedTag = (page: Page) => page.evaluate(() => document.activeElement?.tagName);
 
 describe('client-side navigation', () => {
@@ -15,7 +13,7 @@ describe('client-side navigation', () => {
     const { page, problems, context } = await openPage();
     await openApp(page, base + LEAD);
     await page.locator('h1').waitFor();
-    await markWindow(page);
+    await markWindow(page, 42);
     const related = page
       .getByRole('complementary', { name: /Related/ })
       .locator('a[href^="/articles/"]')
@@ -25,7 +23,7 @@ describe('client-side navigation', () => {
     await related.click();
     await page.waitForURL(base + href);
     await expect.poll(() => page.locator('h1').textContent()).toBe(headline);
-    expect(await marker(page)).toBe(42);
+    expect(await windowMark(page)).toBe(42);
     await expect.poll(() => focusedTag(page)).toBe('H1');
     await expect
       .poll(() => page.locator('[aria-live="polite"]').first().textContent())
@@ -38,13 +36,13 @@ describe('client-side navigation', () => {
     const { page, context } = await openPage();
     await openApp(page, base + LEAD);
     await page.locator('h1').waitFor();
-    await markWindow(page);
+    await markWindow(page, 42);
     const inline = page.locator('article .prose a[href^="/articles/"]').first();
     const href = (await inline.getAttribute('href')) ?? '';
     await inline.click();
     await page.waitForURL(base + href);
     await expect.poll(() => page.locator('h1').textContent()).not.toContain('Lavrov warns');
-    expect(await marker(page)).toBe(42);
+    expect(await windowMark(page)).toBe(42);
     await context.close();
   });
 
@@ -102,11 +100,11 @@ describe('not found', () => {
     expect(await page.locator('h1').textContent()).toBe('Not found');
     const first = guesses.getByRole('link').first();
     expect(await first.getAttribute('href')).toBe(LEAD);
-    await markWindow(page);
+    await markWindow(page, 42);
     await first.click();
     await page.waitForURL(base + LEAD);
     await expect.poll(() => page.locator('h1').textContent()).toContain('Lavrov warns');
-    expect(await marker(page)).toBe(42);
+    expect(await windowMark(page)).toBe(42);
     expect(problems).toEqual([]);
     await context.close();
   });
