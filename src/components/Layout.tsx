@@ -1,4 +1,12 @@
-import { Link, Outlet, ScrollRestoration } from 'react-router';
+import { Link, Outlet, ScrollRestoration, type Location } from 'react-router';
+
+/**
+ * Where a scroll position is filed. Entries the app pushed have their own key; the entry a page was loaded at
+ * has the key "default" in every document, so without this a page loaded in full after scrolling another would
+ * open at that other page's position. It is filed by its URL instead.
+ */
+const scrollKey = (location: Location) =>
+  location.key === 'default' ? `${location.pathname}${location.search}` : location.key;
 import { useSite } from '../hooks/useSite';
 import { ContentProblems } from './ContentProblems';
 import { NavigationProgress } from './NavigationProgress';
@@ -35,7 +43,7 @@ export function Layout() {
         <Outlet />
       </main>
       {/* New pages start at the top, Back and Forward restore the position, #fragments scroll to their target. */}
-      <ScrollRestoration />
+      <ScrollRestoration getKey={scrollKey} />
       <RouteAnnouncer />
       <footer className="border-t border-neutral-200 text-sm text-neutral-600 print:hidden dark:border-neutral-800 dark:text-neutral-400">
         <div className="mx-auto max-w-6xl px-4 py-6">

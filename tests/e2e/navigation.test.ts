@@ -82,6 +82,18 @@ describe('client-side navigation', () => {
     await context.close();
   });
 
+  it('starts a page loaded in full at the top, even after another page was scrolled', async () => {
+    const { page, context } = await openPage({ viewport: { width: 390, height: 844 } });
+    await openApp(page, base + LEAD);
+    await page.evaluate(() => window.scrollTo(0, 3000));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await openApp(page, `${base}/?tag=port-calder`);
+    await page.locator('main article').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await context.close();
+  });
+
   it('leaves focus alone on first load', async () => {
     const { page, context } = await openPage();
     await openApp(page, base + LEAD);
