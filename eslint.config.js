@@ -7,7 +7,7 @@ export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'dist.*-*', 'coverage', 'tests/e2e/.artifacts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  { files: ['scripts/**', 'tests/**', '*.config.*'], languageOptions: { globals: globals.node } },
+  { files: ['build/**', 'scripts/**', 'tests/**', '*.config.*'], languageOptions: { globals: globals.node } },
   { files: ['src/**'], languageOptions: { globals: globals.browser } },
   {
     files: ['**/*.{ts,tsx}'],

@@ -1,9 +1,9 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
-import { broadsheetContent } from './src/content/vitePlugin';
-import { contentSecurityPolicy } from './src/content/cspPlugin';
-import { siteOriginFrom } from './src/content/siteOrigin';
+import { broadsheetContent } from './build/vitePlugin';
+import { contentSecurityPolicy } from './build/cspPlugin';
+import { siteOriginFrom } from './build/siteOrigin';
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), broadsheetContent(), contentSecurityPolicy()],

@@ -1,6 +1,6 @@
 /** `npm run check-content`: validate CONTENT_DIR alone, print every problem, exit 1 if any. */
-import { loadContent, resolveContentDir } from '../src/content/load';
-import { formatProblem } from '../src/content/problems';
+import { loadContent, resolveContentDir } from '../build/load';
+import { formatProblem } from '../src/model/problems';
 
 const contentDir = resolveContentDir(process.cwd());
 const started = performance.now();

@@ -1,7 +1,7 @@
 /**
  * Prerendering: renders one URL of the built site to HTML with the same routes, loaders and
  * components as the browser, reading the compiled documents from disk instead of the network.
- * Used only by the build (scripts/siteBuild.ts); the browser then hydrates the HTML.
+ * Used only by the build (build/siteBuild.ts); the browser then hydrates the HTML.
  */
 import './zodConfig';
 import { StrictMode } from 'react';

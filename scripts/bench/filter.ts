@@ -30,8 +30,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { gzipSync } from 'node:zlib';
-import { loadContent } from '../../src/content/load';
-import { formatProblem } from '../../src/content/problems';
+import { loadContent } from '../../build/load';
+import { formatProblem } from '../../src/model/problems';
 import {
   type AllTags,
   type SiteDocument,
@@ -39,8 +39,8 @@ import {
   type TagPage,
   TagFacet,
   dataPath,
-} from '../../src/content/compiled';
-import { slugify } from '../../src/content/slug';
+} from '../../src/model/compiled';
+import { slugify } from '../../src/model/slug';
 import { filterByTags, locatePage, pickPivot } from '../../src/filter/tagFilter';
 import { CORPUS_MARKER, corpusKey, generateCorpus } from './corpus';
 import { median } from './stats';

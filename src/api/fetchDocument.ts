@@ -1,6 +1,6 @@
 /** Fetch one compiled JSON document and validate it against its schema at runtime. */
 import type { z } from 'zod';
-import { formatPath } from '../content/problems';
+import { formatPath } from '../model/problems';
 import { DataError, NotFoundError, TransientError } from './errors';
 
 /** A request that has not answered by then is treated as a transient failure. */

@@ -1,10 +1,10 @@
 /** Every query the app makes: keys live here only, and loaders and components share these options. */
 import { QueryClient, queryOptions } from '@tanstack/react-query';
-import { dataPath } from '../content/paths';
-import type { AllTags, TagFacet } from '../content/compiled';
+import { dataPath } from '../model/paths';
+import type { AllTags, TagFacet } from '../model/compiled';
 import { filterByTags } from '../filter/tagFilter';
-import { collectIdEntries } from '../content/idGuesses';
-import { slugify } from '../content/slug';
+import { collectIdEntries } from '../model/idGuesses';
+import { slugify } from '../model/slug';
 import { fetchDocument } from './fetchDocument';
 import { isTransient, NotFoundError } from './errors';
 

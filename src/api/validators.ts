@@ -14,4 +14,4 @@ export {
   SiteDocument,
   TagFacet,
   TagPage,
-} from '../content/compiled';
+} from '../model/compiled';

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
-import type { Card } from '../content/compiled';
-import { mediaUrl } from '../content/paths';
-import { webpSrcSet } from '../content/images';
-import { plainText } from '../content/inline';
+import type { Card } from '../model/compiled';
+import { mediaUrl } from '../model/paths';
+import { webpSrcSet } from '../model/images';
+import { plainText } from '../model/inline';
 import { tagPath } from './TagList';
 import { Dateline } from './Dateline';
 import { usePrefetchArticle } from '../hooks/usePrefetchArticle';

@@ -1,4 +1,4 @@
-import type { Card } from '../content/compiled';
+import type { Card } from '../model/compiled';
 import { ArticleCard } from './ArticleCard';
 
 /** A list of article cards; on the front page's first page the first card is the lead story. */

@@ -1,6 +1,6 @@
-import type { Image } from '../content/schema';
-import { mediaUrl } from '../content/paths';
-import { webpSrcSet } from '../content/images';
+import type { Image } from '../model/schema';
+import { mediaUrl } from '../model/paths';
+import { webpSrcSet } from '../model/images';
 
 interface FigureProps {
   image: Image;

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { idEntriesQuery } from '../api/queries';
-import { nearestIds } from '../content/idGuesses';
+import { nearestIds } from '../model/idGuesses';
 
 /** "Were you looking for": up to three articles whose ids are nearest to the one that was not found. */
 export function IdGuesses({ requested }: { requested: string }) {

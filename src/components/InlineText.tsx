@@ -1,7 +1,7 @@
 /** Inline text rendered from parsed nodes, as React elements: never as an HTML string. */
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { type InlineNode, parseInline } from '../content/inline';
+import { type InlineNode, parseInline } from '../model/inline';
 import { usePrefetchArticle } from '../hooks/usePrefetchArticle';
 
 function renderNodes(nodes: InlineNode[]) {

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { allTagCountsQuery, coTagCountsQuery } from '../api/queries';
-import type { TagCount } from '../content/compiled';
+import type { TagCount } from '../model/compiled';
 import { type FrontState, frontHref, withTag, withoutTag } from '../filter/urlState';
 
 const SHOWN_AT_FIRST = 16;

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { slugify } from '../content/slug';
+import { slugify } from '../model/slug';
 
 export function tagPath(label: string): string {
   return `/tags/${encodeURIComponent(slugify(label))}`;

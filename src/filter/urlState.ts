@@ -2,7 +2,7 @@
  * The front page's state lives in the URL only: `?tag=a&tag=b&page=N`.
  * Parsing never throws: junk is dropped, so any URL a reader types or bookmarks renders.
  */
-import { slugify } from '../content/slug';
+import { slugify } from '../model/slug';
 
 /** More tags than this in one AND cannot narrow a newsroom usefully; the rest are ignored. */
 export const MAX_FILTER_TAGS = 8;

@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 
 const noSubscription = () => () => undefined;
 
-/** SITE_URL's origin when the build was given one (src/content/siteOrigin.ts), else "". */
+/** SITE_URL's origin when the build was given one (build/siteOrigin.ts), else "". */
 const SITE_ORIGIN = import.meta.env.SITE_ORIGIN ?? '';
 
 /**

@@ -8,8 +8,8 @@ import { RelatedArticles } from '../components/article/RelatedArticles';
 import { DocumentHead } from '../components/DocumentHead';
 import { Figure } from '../components/Figure';
 import { TagList } from '../components/TagList';
-import { mediaUrl } from '../content/paths';
-import { plainText } from '../content/inline';
+import { mediaUrl } from '../model/paths';
+import { plainText } from '../model/inline';
 import { useSite } from '../hooks/useSite';
 import { useScrollToHash } from '../hooks/useScrollToHash';
 

@@ -1,5 +1,5 @@
 import { useLoaderData } from 'react-router';
-import type { AuthorPage as AuthorPageDocument } from '../content/compiled';
+import type { AuthorPage as AuthorPageDocument } from '../model/compiled';
 import { CardList } from '../components/CardList';
 import { DocumentHead } from '../components/DocumentHead';
 import { Pager } from '../components/Pager';

@@ -1,5 +1,5 @@
 import { Link, useLoaderData } from 'react-router';
-import type { TagPage as TagPageDocument } from '../content/compiled';
+import type { TagPage as TagPageDocument } from '../model/compiled';
 import { CardList } from '../components/CardList';
 import { DocumentHead } from '../components/DocumentHead';
 import { Pager } from '../components/Pager';

@@ -6,7 +6,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { type LoaderFunctionArgs, redirect } from 'react-router';
 import { articleQuery, authorPageQuery, indexPageQuery, siteQuery, tagFacetQuery, tagPageQuery } from '../api/queries';
 import { NotFoundError } from '../api/errors';
-import type { Card, TagCount } from '../content/compiled';
+import type { Card, TagCount } from '../model/compiled';
 import { filterByTags, locatePage, pageCountOf, pickPivot } from '../filter/tagFilter';
 import { type FrontState, frontHref, pagedHref, parseFrontState, parsePage } from '../filter/urlState';
 

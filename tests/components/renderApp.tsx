@@ -9,7 +9,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
 import { createQueryClient } from '../../src/api/queries';
 import { createRoutes } from '../../src/routes';
-import { loadContent } from '../../src/content/load';
+import { loadContent } from '../../build/load';
 
 export type FetchOverride = (path: string) => Response | undefined;
 

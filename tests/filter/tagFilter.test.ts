@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { filterByTags, locatePage, pageCountOf, pickPivot } from '../../src/filter/tagFilter';
-import type { TagFacet } from '../../src/content/compiled';
+import type { TagFacet } from '../../src/model/compiled';
 
 /**
  * The facet of tag "rare" (4 articles, newest first):

@@ -1,5 +1,5 @@
-import type { Section } from '../../content/schema';
-import { sectionAnchors } from '../../content/reading';
+import type { Section } from '../../model/schema';
+import { sectionAnchors } from '../../model/reading';
 import { RenderBlock } from '../blocks/renderBlock';
 
 /** A table of contents only helps once an article has a few headed sections. */

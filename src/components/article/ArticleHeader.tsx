@@ -1,5 +1,5 @@
-import type { CompiledArticle } from '../../content/compiled';
-import { readingMinutes, wordCount } from '../../content/reading';
+import type { CompiledArticle } from '../../model/compiled';
+import { readingMinutes, wordCount } from '../../model/reading';
 import { Byline } from '../Byline';
 import { Dateline } from '../Dateline';
 import { InlineText } from '../InlineText';

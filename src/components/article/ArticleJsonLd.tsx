@@ -1,6 +1,6 @@
 /** NewsArticle structured data; a data block, never executed, so the CSP needs no exception. */
-import type { CompiledArticle } from '../../content/compiled';
-import { mediaUrl } from '../../content/paths';
+import type { CompiledArticle } from '../../model/compiled';
+import { mediaUrl } from '../../model/paths';
 import { absoluteUrl, useOrigin } from '../../hooks/useOrigin';
 
 export function ArticleJsonLd({ article, siteName }: { article: CompiledArticle; siteName: string }) {

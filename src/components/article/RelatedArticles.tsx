@@ -1,4 +1,4 @@
-import type { Card, RelatedCard } from '../../content/compiled';
+import type { Card, RelatedCard } from '../../model/compiled';
 import { ArticleCard } from '../ArticleCard';
 
 export function RelatedArticles({

@@ -4,7 +4,7 @@
  * article still renders.
  */
 import { Component, type ReactNode } from 'react';
-import type { Block } from '../../content/schema';
+import type { Block } from '../../model/schema';
 import { Figure } from '../Figure';
 import { InlineText } from '../InlineText';
 

@@ -5,8 +5,8 @@
  * Nothing it writes grows with the whole corpus except the full tag list, which only the
  * "all tags" view fetches: the front page reads one index page and the top tags.
  */
-import { Article, Id, SiteConfig } from './schema';
-import type { Article as ArticleType } from './schema';
+import { Article, Id, SiteConfig } from '../src/model/schema';
+import type { Article as ArticleType } from '../src/model/schema';
 import {
   type AllTags,
   type ArticleDocument,
@@ -21,12 +21,12 @@ import {
   TOP_TAG_COUNT,
   dataPath,
   mediaUrl,
-} from './compiled';
+} from '../src/model/compiled';
 import { authorSlugs, createRanker, groupBy, nearestInList, tagSlugs } from './ranking';
-import { type Problem, problemsFromZod, formatProblem } from './problems';
-import { slugify } from './slug';
-import { shardIds } from './idGuesses';
-import { compareTagCounts } from './tagOrder';
+import { type Problem, problemsFromZod, formatProblem } from '../src/model/problems';
+import { slugify } from '../src/model/slug';
+import { shardIds } from '../src/model/idGuesses';
+import { compareTagCounts } from '../src/model/tagOrder';
 
 export interface SourceFile {
   /** Relative to CONTENT_DIR, forward slashes. */

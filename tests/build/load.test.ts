@@ -2,9 +2,9 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONTENT_DIR, loadContent, resolveContentDir } from '../../src/content/load';
-import { formatProblem } from '../../src/content/problems';
-import type { ArticleDocument, SiteDocument } from '../../src/content/compiled';
+import { DEFAULT_CONTENT_DIR, loadContent, resolveContentDir } from '../../build/load';
+import { formatProblem } from '../../src/model/problems';
+import type { ArticleDocument, SiteDocument } from '../../src/model/compiled';
 
 const fixture = (name: string) => resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures', name);
 

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { Article, SiteConfig } from '../../src/content/schema';
-import { type Problem, problemsFromZod } from '../../src/content/problems';
-import { compileContent } from '../../src/content/compile';
+import { Article, SiteConfig } from '../../src/model/schema';
+import { type Problem, problemsFromZod } from '../../src/model/problems';
+import { compileContent } from '../../build/compile';
 
 type Json = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { createRanker, groupBy, MAX_RELATED, tagSlugs, type RelatedPick } from '../../src/content/ranking';
-import type { Article } from '../../src/content/schema';
-import { slugify } from '../../src/content/slug';
+import { createRanker, groupBy, MAX_RELATED, tagSlugs, type RelatedPick } from '../../build/ranking';
+import type { Article } from '../../src/model/schema';
+import { slugify } from '../../src/model/slug';
 
 /** An ISO instant `days` days after 2025-01-01. */
 const day = (days: number) => new Date(Date.UTC(2025, 0, 1) + days * 86_400_000).toISOString();

@@ -10,11 +10,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, extname } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { loadContent, resolveContentDir } from './load';
-import { formatProblem } from './problems';
+import { formatProblem } from '../src/model/problems';
 import type { CompileOutput } from './compile';
 import sharp from 'sharp';
-import { mediaUrl } from './paths';
-import { RESPONSIVE_WIDTHS, isResponsive, parseVariantPath, variantPath } from './images';
+import { mediaUrl } from '../src/model/paths';
+import { RESPONSIVE_WIDTHS, isResponsive, parseVariantPath, variantPath } from '../src/model/images';
 
 const MEDIA_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ID_PATTERN, slugify } from '../../src/content/slug';
+import { ID_PATTERN, slugify } from '../../src/model/slug';
 
 describe('slugify', () => {
   it.each([

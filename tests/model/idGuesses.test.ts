@@ -8,8 +8,8 @@ import {
   nearestIds,
   shardIds,
   type IdEntry,
-} from '../../src/content/idGuesses';
-import type { IdShard } from '../../src/content/compiled';
+} from '../../src/model/idGuesses';
+import type { IdShard } from '../../src/model/compiled';
 
 const entry = (name: string, id = name): IdEntry => ({ name, id, headline: `Headline of ${id}` });
 

@@ -1,6 +1,6 @@
 /** The editor-facing JSON Schema of an article, generated from the one zod schema. */
 import { z } from 'zod';
-import { ArticleFields } from './schema';
+import { ArticleFields } from '../src/model/schema';
 
 type JsonObject = { [key: string]: unknown };
 
@@ -21,7 +21,7 @@ export function articleJsonSchema(): JsonObject {
     $id: 'https://broadsheet.invalid/schemas/article-v1.json',
     title: 'Broadsheet article (content format version 1)',
     description:
-      'One article of a Broadsheet content folder (CONTENT_DIR/articles/*.json). Generated from src/content/schema.ts by `npm run schema`; do not edit by hand. Cross-file rules (unique ids, known related ids, existing image files) are checked by `npm run check-content`.',
+      'One article of a Broadsheet content folder (CONTENT_DIR/articles/*.json). Generated from src/model/schema.ts by `npm run schema`; do not edit by hand. Cross-file rules (unique ids, known related ids, existing image files) are checked by `npm run check-content`.',
   };
 }
 

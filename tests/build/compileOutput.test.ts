@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { article, type Json } from './articleSource';
-import { compileContent, type SourceFile } from '../../src/content/compile';
+import { compileContent, type SourceFile } from '../../build/compile';
 import {
   AllTags,
   ArticleDocument,
@@ -14,8 +14,8 @@ import {
   TagPage,
   TOP_TAG_COUNT,
   mediaUrl,
-} from '../../src/content/compiled';
-import { MAX_RELATED } from '../../src/content/ranking';
+} from '../../src/model/compiled';
+import { MAX_RELATED } from '../../build/ranking';
 
 
 /** An ISO instant `days` days after 2025-01-01. */

@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { article } from './articleSource';
-import { compileContent, type CompileInput, type SourceFile } from '../../src/content/compile';
-import { formatProblem } from '../../src/content/problems';
-import type { ArticleDocument, SiteDocument } from '../../src/content/compiled';
+import { compileContent, type CompileInput, type SourceFile } from '../../build/compile';
+import { formatProblem } from '../../src/model/problems';
+import type { ArticleDocument, SiteDocument } from '../../src/model/compiled';
 
 
 const source = (file: string, value: unknown): SourceFile => ({ file, text: JSON.stringify(value) });

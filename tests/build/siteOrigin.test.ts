@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { siteOriginFrom } from '../../src/content/siteOrigin';
+import { siteOriginFrom } from '../../build/siteOrigin';
 
 describe('SITE_URL', () => {
   it('is optional', () => {
