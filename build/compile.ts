@@ -144,7 +144,11 @@ export function compileContent(input: CompileInput): CompileOutput {
       (ref) => !ref.src.startsWith('https://') && !input.fileExists(ref.src),
     );
     for (const ref of missing) {
-      problems.push({ file: source.file, path: ref.path, message: `image file "${ref.src}" does not exist in the content folder` });
+      problems.push({
+        file: source.file,
+        path: ref.path,
+        message: `image file "${ref.src}" does not exist in the content folder`,
+      });
     }
     if (missing.length === 0) valid.push({ file: source.file, article: parsed.data });
     else holdId(parsed.data, source.file);
@@ -233,9 +237,7 @@ export function compileContent(input: CompileInput): CompileOutput {
     count: tagLists.get(slug)?.length ?? 0,
   });
   // Most used first; ties in label order, so the list is stable from build to build.
-  const allTags = [...tagLists.keys()]
-    .map(tagCount)
-    .sort(compareTagCounts);
+  const allTags = [...tagLists.keys()].map(tagCount).sort(compareTagCounts);
 
   const documents = new Map<string, string>();
   // Keyed by the decoded path, which is also the file's path under dist/ (UTF-8 names for non-Latin slugs).
@@ -311,7 +313,7 @@ export function compileContent(input: CompileInput): CompileOutput {
   const entryById = new Map(kept.map((entry) => [entry.article.id, entry]));
   articles.forEach((article, ordinal) => {
     const entry = entryById.get(article.id);
-    const picks = (entry ? editorPicks.get(entry) ?? [] : [])
+    const picks = (entry ? (editorPicks.get(entry) ?? []) : [])
       .map((id) => ordinalOf.get(id))
       .filter((o): o is number => o !== undefined);
     const related = ranker(ordinal, picks).map(({ ordinal: o, editorsPick, reasons }) => ({
@@ -343,7 +345,8 @@ export function compileContent(input: CompileInput): CompileOutput {
   // 10. Media: every image a kept article references.
   const media = new Map<string, string>();
   for (const article of articles) {
-    for (const { src } of imageRefs(article)) if (!src.startsWith('https://')) media.set(decodeURIComponent(mediaUrl(src)), src);
+    for (const { src } of imageRefs(article))
+      if (!src.startsWith('https://')) media.set(decodeURIComponent(mediaUrl(src)), src);
   }
 
   const siteDocument: SiteDocument = {
@@ -372,4 +375,3 @@ export function compileContent(input: CompileInput): CompileOutput {
     },
   };
 }
-

@@ -36,7 +36,9 @@ export interface RelatedPick {
 }
 
 const STOP_WORDS = new Set(
-  'a an and are as at be by for from has have in into is it its of on or says that the their this to was were will with after over new'.split(' '),
+  'a an and are as at be by for from has have in into is it its of on or says that the their this to was were will with after over new'.split(
+    ' ',
+  ),
 );
 
 function words(article: Article): Set<string> {
@@ -152,7 +154,8 @@ export function createRanker({ articles, tagLists, tagLabels }: RankInput) {
     const reasonsFor = (candidate: number): string[] => {
       const sharedTags = (tagArrays[candidate] ?? []).filter((slug) => tagSets[ordinal]?.has(slug));
       const reasons: string[] = [];
-      if (sharedTags.length > 0) reasons.push(`Also tagged ${sharedTags.map((slug) => tagLabels.get(slug) ?? slug).join(', ')}`);
+      if (sharedTags.length > 0)
+        reasons.push(`Also tagged ${sharedTags.map((slug) => tagLabels.get(slug) ?? slug).join(', ')}`);
       if ([...(authorSets[candidate] ?? empty)].some((slug) => ownAuthors.has(slug))) reasons.push('Same author');
       if (sharedTags.length === 0 && article.section && articles[candidate]?.section === article.section) {
         reasons.push(`Also in ${article.section}`);

@@ -10,7 +10,9 @@ export function siteOriginFrom(value: string | undefined): string {
   try {
     url = new URL(value);
   } catch {
-    throw new Error(`SITE_URL: "${value}" is not an absolute URL; give the site's address, such as https://news.example.org`);
+    throw new Error(
+      `SITE_URL: "${value}" is not an absolute URL; give the site's address, such as https://news.example.org`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new Error(`SITE_URL: "${value}" must start with https:// (or http://)`);

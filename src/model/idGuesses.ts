@@ -31,7 +31,11 @@ export function shardIds(entries: readonly IdEntry[], maxEntries = MAX_SHARD_ENT
       documents.push({ shard: prefix, entries: sorted });
       return;
     }
-    documents.push({ shard: prefix, entries: sorted.filter((entry) => entry.name.length <= prefix.length), split: true });
+    documents.push({
+      shard: prefix,
+      entries: sorted.filter((entry) => entry.name.length <= prefix.length),
+      split: true,
+    });
     for (const [next, group] of groupByPrefix(longer, prefix.length + 1)) file(next, group);
   };
   for (const [prefix, group] of groupByPrefix(entries, FIRST_PREFIX_LENGTH)) file(prefix, group);

@@ -66,13 +66,7 @@ function closingParenthesis(text: string, from: number, end: number): number {
   return -1;
 }
 
-function parseRange(
-  text: string,
-  start: number,
-  end: number,
-  allowLinks: boolean,
-  problems: string[],
-): InlineNode[] {
+function parseRange(text: string, start: number, end: number, allowLinks: boolean, problems: string[]): InlineNode[] {
   const nodes: InlineNode[] = [];
   let buffer = '';
   const flush = () => {

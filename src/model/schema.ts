@@ -42,7 +42,10 @@ const ImageSrc = z.string().superRefine((src, ctx) => {
   if (src.startsWith('https://')) return;
   const relative = !/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith('/') && !src.includes('\\');
   if (!relative) {
-    ctx.addIssue({ code: 'custom', message: `"${src}" must be a path relative to the content folder or an https:// URL` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${src}" must be a path relative to the content folder or an https:// URL`,
+    });
   } else if (src.split('/').includes('..')) {
     ctx.addIssue({ code: 'custom', message: `"${src}" must not contain ".."` });
   } else if (src.trim() === '') {

@@ -17,7 +17,6 @@ import {
 } from '../../src/model/compiled';
 import { MAX_RELATED } from '../../build/ranking';
 
-
 /** An ISO instant `days` days after 2025-01-01. */
 const day = (days: number) => new Date(Date.UTC(2025, 0, 1) + days * 86_400_000).toISOString();
 
@@ -220,7 +219,10 @@ describe('tags', () => {
 describe('authors', () => {
   it('writes an author page with every role, sorted, and the articles newest first', () => {
     const output = compile([
-      article('a1', { publishedAt: day(3), byline: [{ name: 'Ananya Rao', role: 'World desk' }, { name: 'Kim Jong Un' }] }),
+      article('a1', {
+        publishedAt: day(3),
+        byline: [{ name: 'Ananya Rao', role: 'World desk' }, { name: 'Kim Jong Un' }],
+      }),
       article('a2', { publishedAt: day(2), byline: [{ name: 'Ananya Rao', role: 'Correspondent' }] }),
       article('a3', { publishedAt: day(1), byline: [{ name: 'Ananya Rao' }] }),
       article('a4', { publishedAt: day(4), byline: [{ name: 'Someone Else', role: 'Editor' }] }),

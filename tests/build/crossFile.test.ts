@@ -5,7 +5,6 @@ import { compileContent, type CompileInput, type SourceFile } from '../../build/
 import { formatProblem } from '../../src/model/problems';
 import type { ArticleDocument, SiteDocument } from '../../src/model/compiled';
 
-
 const source = (file: string, value: unknown): SourceFile => ({ file, text: JSON.stringify(value) });
 
 function compile(articles: SourceFile[], options: Partial<CompileInput> = {}) {
@@ -20,8 +19,13 @@ function documentAt<T>(documents: Map<string, string>, path: string): T {
 
 describe('ids and aliases are unique across files', () => {
   it('reports a duplicate id in the later file (by name), naming the file that has it', () => {
-    const { problems } = compile([source('articles/b.json', article('same')), source('articles/a.json', article('same'))]);
-    expect(problems).toEqual([{ file: 'articles/b.json', path: 'id', message: '"same" is already used by articles/a.json' }]);
+    const { problems } = compile([
+      source('articles/b.json', article('same')),
+      source('articles/a.json', article('same')),
+    ]);
+    expect(problems).toEqual([
+      { file: 'articles/b.json', path: 'id', message: '"same" is already used by articles/a.json' },
+    ]);
   });
 
   it('reports an alias that clashes with another article id', () => {
@@ -39,7 +43,9 @@ describe('ids and aliases are unique across files', () => {
       source('articles/a.json', article('first', { aliases: ['taken'] })),
       source('articles/b.json', article('taken')),
     ]);
-    expect(problems).toEqual([{ file: 'articles/b.json', path: 'id', message: '"taken" is already used by articles/a.json' }]);
+    expect(problems).toEqual([
+      { file: 'articles/b.json', path: 'id', message: '"taken" is already used by articles/a.json' },
+    ]);
   });
 
   it('reports two articles with the same alias', () => {
@@ -47,7 +53,9 @@ describe('ids and aliases are unique across files', () => {
       source('articles/a.json', article('first', { aliases: ['old'] })),
       source('articles/b.json', article('second', { aliases: ['old'] })),
     ]);
-    expect(problems.map(formatProblem)).toEqual(['articles/b.json: aliases[0]: "old" is already used by articles/a.json']);
+    expect(problems.map(formatProblem)).toEqual([
+      'articles/b.json: aliases[0]: "old" is already used by articles/a.json',
+    ]);
   });
 
   it('reports an alias repeated within one article, or equal to its own id', () => {
@@ -172,7 +180,6 @@ describe('site.json', () => {
       'site.json: locale: is not a known BCP 47 locale',
     ]);
   });
-
 
   it('reports a malformed locale as a problem instead of throwing', () => {
     for (const locale of ['en_GB', 'not a locale', '']) {

@@ -93,16 +93,21 @@ describe('loadContent on an invalid folder', () => {
     expect(lines.filter((line) => /^articles\/(b-good|c-second)\.json/.test(line))).toEqual([]);
   });
 
-
   it('strict: prints the contract example line for articles/a.json', () => {
     const lines = loadContent(dir, 'strict').problems.map(formatProblem);
-    expect(lines).toContain('articles/a.json: sections[2].blocks[0].text: link url "javascript:alert(1)" is not allowed');
+    expect(lines).toContain(
+      'articles/a.json: sections[2].blocks[0].text: link url "javascript:alert(1)" is not allowed',
+    );
   });
 
   it('lenient: leaves the bad articles out and compiles the others', () => {
     const output = loadContent(dir, 'lenient');
     const articles = [...output.documents.keys()].filter((path) => path.startsWith('/data/articles/')).sort();
-    expect(articles).toEqual(['/data/articles/good-old.json', '/data/articles/good.json', '/data/articles/second.json']);
+    expect(articles).toEqual([
+      '/data/articles/good-old.json',
+      '/data/articles/good.json',
+      '/data/articles/second.json',
+    ]);
     expect(output.media).toEqual(new Map([['/media/images/present.svg', 'images/present.svg']]));
 
     const second = documentAt<ArticleDocument>(output.documents, '/data/articles/second.json');

@@ -4,7 +4,6 @@ import { article } from './articleSource';
 import { compileContent, type SourceFile } from '../../build/compile';
 import { formatPath, formatProblem } from '../../src/model/problems';
 
-
 const source = (file: string, value: unknown): SourceFile => ({ file, text: JSON.stringify(value, null, 2) });
 
 const lines = (articles: SourceFile[]) =>
@@ -50,7 +49,6 @@ describe('formatProblem', () => {
 });
 
 describe('problem lines from compileContent', () => {
-
   it('prints the contract example exactly', () => {
     expect(lines([source('articles/a.json', withLinkInThirdSection('javascript:alert(1)'))])).toEqual([
       'articles/a.json: sections[2].blocks[0].text: link url "javascript:alert(1)" is not allowed',

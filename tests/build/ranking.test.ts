@@ -30,7 +30,9 @@ function corpus(specs: Record<string, Spec>, labels: Record<string, string> = {}
     ...(spec.section ? { section: spec.section } : {}),
   }));
   for (let i = 1; i < articles.length; i++) {
-    expect(Date.parse(articles[i - 1]?.publishedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(articles[i]?.publishedAt ?? ''));
+    expect(Date.parse(articles[i - 1]?.publishedAt ?? '')).toBeGreaterThanOrEqual(
+      Date.parse(articles[i]?.publishedAt ?? ''),
+    );
   }
   const tagLists = groupBy(articles, tagSlugs);
   const tagLabels = new Map<string, string>(Object.entries(labels));

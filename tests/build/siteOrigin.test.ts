@@ -17,7 +17,9 @@ describe('SITE_URL', () => {
   it('rejects what cannot be the root of a site, saying why', () => {
     expect(() => siteOriginFrom('news.example.org')).toThrow(/SITE_URL: "news.example.org" is not an absolute URL/);
     expect(() => siteOriginFrom('ftp://news.example.org')).toThrow(/must start with https:\/\//);
-    expect(() => siteOriginFrom('https://example.org/news/')).toThrow(/served from the root of its origin \(https:\/\/example.org\)/);
+    expect(() => siteOriginFrom('https://example.org/news/')).toThrow(
+      /served from the root of its origin \(https:\/\/example.org\)/,
+    );
     expect(() => siteOriginFrom('https://example.org/?x=1')).toThrow(/path, query or fragment/);
   });
 });

@@ -16,7 +16,10 @@ const entry = (name: string, id = name): IdEntry => ({ name, id, headline: `Head
 describe('id guesses', () => {
   it('files ids by their first two characters, and splits a full shard by one more character, and so on', () => {
     const names = ['ab', 'abc', 'abd-1', 'abd-2', 'abd-3', 'abe', 'x'];
-    const shards = shardIds(names.map((name) => entry(name)), 2);
+    const shards = shardIds(
+      names.map((name) => entry(name)),
+      2,
+    );
     const byPrefix = Object.fromEntries(
       shards.map((shard) => [shard.shard, { names: shard.entries.map((e) => e.name), split: !!shard.split }]),
     );
@@ -37,7 +40,12 @@ describe('id guesses', () => {
   });
 
   it('follows split shards down the requested id, and stops at a missing one', async () => {
-    const shards = new Map(shardIds(['ab', 'abc', 'abd-1', 'abd-2', 'abd-3', 'abe'].map((name) => entry(name)), 2).map((s) => [s.shard, s]));
+    const shards = new Map(
+      shardIds(
+        ['ab', 'abc', 'abd-1', 'abd-2', 'abd-3', 'abe'].map((name) => entry(name)),
+        2,
+      ).map((s) => [s.shard, s]),
+    );
     const asked: string[] = [];
     const fetchShard = async (prefix: string): Promise<IdShard | undefined> => {
       asked.push(prefix);

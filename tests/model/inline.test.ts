@@ -123,7 +123,6 @@ describe('parseInline', () => {
     }
   });
 
-
   it('reads a url with balanced parentheses whole', () => {
     expect(parseInline('[x](javascript:alert(1)) after')).toEqual({
       nodes: [text('x'), text(' after')],

@@ -201,7 +201,11 @@ describe('image', () => {
     'C:/images/a.svg',
     'images\\a.svg',
   ])('rejects src %j that is not relative nor https', (src) => {
-    expectRejected(withImage({ src }), 'image.src', /must be a path relative to the content folder or an https:\/\/ URL/);
+    expectRejected(
+      withImage({ src }),
+      'image.src',
+      /must be a path relative to the content folder or an https:\/\/ URL/,
+    );
   });
 
   it('rejects an empty src', () => {
@@ -302,7 +306,11 @@ describe('publishedAt and updatedAt', () => {
     // 18:09:19+05:30 is 12:39:19Z.
     expectAccepted(withFields({ updatedAt: '2025-07-12T12:39:19Z' }));
     expectAccepted(withFields({ updatedAt: '2025-07-12T13:00:00Z' }));
-    expectRejected(withFields({ updatedAt: '2025-07-12T12:39:18Z' }), 'updatedAt', 'must not be earlier than publishedAt');
+    expectRejected(
+      withFields({ updatedAt: '2025-07-12T12:39:18Z' }),
+      'updatedAt',
+      'must not be earlier than publishedAt',
+    );
   });
 
   it('rejects updatedAt earlier than publishedAt', () => {
@@ -312,7 +320,6 @@ describe('publishedAt and updatedAt', () => {
       'must not be earlier than publishedAt',
     );
   });
-
 
   it('reports an earlier updatedAt together with the other problems of the article', () => {
     const problems = problemsOf({ ...withoutField('headline'), updatedAt: '2024-01-01T00:00:00Z' });
@@ -371,11 +378,19 @@ describe('sections and blocks', () => {
     expectRejected(withBlock({ type: 'paragraph' }), 'sections[0].blocks[0].text', 'is required');
     expectRejected(withBlock({ type: 'quote' }), 'sections[0].blocks[0].text', 'is required');
     expectRejected(withBlock({ type: 'list' }), 'sections[0].blocks[0].items', 'is required');
-    expectRejected(withBlock({ type: 'image', alt: 'a', width: 1, height: 1 }), 'sections[0].blocks[0].src', 'is required');
+    expectRejected(
+      withBlock({ type: 'image', alt: 'a', width: 1, height: 1 }),
+      'sections[0].blocks[0].src',
+      'is required',
+    );
   });
 
   it('requires at least one list item', () => {
-    expectRejected(withBlock({ type: 'list', items: [] }), 'sections[0].blocks[0].items', 'must have at least one item');
+    expectRejected(
+      withBlock({ type: 'list', items: [] }),
+      'sections[0].blocks[0].items',
+      'must have at least one item',
+    );
   });
 
   it('rejects a non-boolean ordered', () => {
@@ -435,13 +450,7 @@ describe('unknown fields', () => {
       }),
     );
     expect(problems.map((problem) => problem.path).sort()).toEqual(
-      [
-        'subtitle',
-        'image.captoin',
-        'byline[0].rol',
-        'sections[0].heding',
-        'sections[0].blocks[0].atribution',
-      ].sort(),
+      ['subtitle', 'image.captoin', 'byline[0].rol', 'sections[0].heding', 'sections[0].blocks[0].atribution'].sort(),
     );
     for (const problem of problems) expect(problem.message).toMatch(/unknown field/);
   });
@@ -510,9 +519,12 @@ describe('inline link urls', () => {
     'example.com',
     '#anchor',
   ])('rejects %j with the exact message', (url) => {
-    expectRejected(paragraph(`See [the link](${url}).`), 'sections[0].blocks[0].text', `link url "${url}" is not allowed`);
+    expectRejected(
+      paragraph(`See [the link](${url}).`),
+      'sections[0].blocks[0].text',
+      `link url "${url}" is not allowed`,
+    );
   });
-
 
   it('rejects javascript:alert(1) with the contract message, at the block path', () => {
     const problems = problemsOf(paragraph('Click [here](javascript:alert(1)).'));
@@ -584,9 +596,11 @@ describe('site.json', () => {
   });
 
   it('accepts known locales and zones and ignores x- fields', () => {
-    expect(
-      SiteConfig.parse({ name: 'Ledger', locale: 'en-IN', timeZone: 'Asia/Kolkata', 'x-owner': 'desk' }),
-    ).toEqual({ name: 'Ledger', locale: 'en-IN', timeZone: 'Asia/Kolkata' });
+    expect(SiteConfig.parse({ name: 'Ledger', locale: 'en-IN', timeZone: 'Asia/Kolkata', 'x-owner': 'desk' })).toEqual({
+      name: 'Ledger',
+      locale: 'en-IN',
+      timeZone: 'Asia/Kolkata',
+    });
   });
 
   it('rejects an unknown field', () => {
