@@ -1,9 +1,9 @@
-import { defineConfig } from 'vite';
-import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
-import { broadsheetContent } from './build/vitePlugin';
-import { contentSecurityPolicy } from './build/cspPlugin';
-import { siteOriginFrom } from './build/siteOrigin';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { contentSecurityPolicy } from './build/cspPlugin.ts';
+import { siteOriginFrom } from './build/siteOrigin.ts';
+import { broadsheetContent } from './build/vitePlugin.ts';
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), broadsheetContent(), contentSecurityPolicy()],

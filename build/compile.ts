@@ -5,8 +5,6 @@
  * Nothing it writes grows with the whole corpus except the full tag list, which only the
  * "all tags" view fetches: the front page reads one index page and the top tags.
  */
-import { Article, Id, SiteConfig } from '../src/model/schema';
-import type { Article as ArticleType } from '../src/model/schema';
 import {
   type AllTags,
   type ArticleDocument,
@@ -21,12 +19,14 @@ import {
   TOP_TAG_COUNT,
   dataPath,
   mediaUrl,
-} from '../src/model/compiled';
-import { authorSlugs, createRanker, groupBy, nearestInList, tagSlugs } from './ranking';
-import { type Problem, problemsFromZod, formatProblem } from '../src/model/problems';
-import { slugify } from '../src/model/slug';
-import { shardIds } from '../src/model/idGuesses';
-import { compareTagCounts } from '../src/model/tagOrder';
+} from '../src/model/compiled.ts';
+import { shardIds } from '../src/model/idGuesses.ts';
+import { type Problem, problemsFromZod, formatProblem } from '../src/model/problems.ts';
+import { Article, Id, SiteConfig } from '../src/model/schema.ts';
+import { slugify } from '../src/model/slug.ts';
+import { compareTagCounts } from '../src/model/tagOrder.ts';
+import { authorSlugs, createRanker, groupBy, nearestInList, tagSlugs } from './ranking.ts';
+import type { Article as ArticleType } from '../src/model/schema.ts';
 
 export interface SourceFile {
   /** Relative to CONTENT_DIR, forward slashes. */
@@ -298,7 +298,7 @@ export function compileContent(input: CompileInput): CompileOutput {
     const authorPages = pages(ordinals.map((ordinal) => cards[ordinal] as Card));
     const author = {
       slug,
-      name: preferredSpelling(authorSpellings.get(slug) ?? new Map()),
+      name: preferredSpelling(authorSpellings.get(slug) ?? new Map<string, number>()),
       roles: [...(authorRoles.get(slug) ?? [])].sort(),
     };
     authorPages.forEach((items, i) => {

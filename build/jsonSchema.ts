@@ -1,6 +1,6 @@
 /** The editor-facing JSON Schema of an article, generated from the one zod schema. */
 import { z } from 'zod';
-import { ArticleFields } from '../src/model/schema';
+import { ArticleFields } from '../src/model/schema.ts';
 
 type JsonObject = { [key: string]: unknown };
 

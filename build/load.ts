@@ -1,7 +1,7 @@
 /** Reads CONTENT_DIR from disk and compiles it; the only part of the compiler that touches files. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { compileContent, type CompileOutput, type SourceFile } from './compile';
+import { compileContent, type CompileOutput, type SourceFile } from './compile.ts';
 
 export const DEFAULT_CONTENT_DIR = 'content';
 

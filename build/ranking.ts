@@ -7,9 +7,9 @@
  * Candidates are the near-in-time neighbours in each tag, author and section list, so the cost
  * stays linear in the corpus instead of quadratic.
  */
-import type { Article } from '../src/model/schema';
-import { plainText } from '../src/model/inline';
-import { slugify } from '../src/model/slug';
+import { plainText } from '../src/model/inline.ts';
+import { slugify } from '../src/model/slug.ts';
+import type { Article } from '../src/model/schema.ts';
 
 export const MAX_RELATED = 6;
 /** How many neighbours on each side, in each shared list, are considered as candidates. */

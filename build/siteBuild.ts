@@ -1,5 +1,3 @@
-// Vite warns that this config would not load natively; that future default is not ours to follow yet.
-process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
 /**
  * The static site build: the client bundle, then every page prerendered to HTML with the same
  * React components (hydrated in the browser), written to a staging folder that replaces `outDir`
@@ -13,8 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type LogLevel } from 'vite';
-import { serializeState, stateElementTag } from '../src/prerenderState';
-import type { renderPage as RenderPage } from '../src/entry-server';
+import { serializeState, stateElementTag, type RenderPage } from '../src/model/prerender.ts';
 
 export const SHELL_FILE = 'app-shell.html';
 
@@ -89,7 +86,7 @@ export async function buildSite({ root, outDir, logLevel = 'warn' }: SiteBuildOp
       build: { ssr: 'src/entry-server.tsx', outDir: server, emptyOutDir: true, manifest: false, copyPublicDir: false },
     });
     const { renderPage } = (await import(pathToFileURL(join(server, 'entry-server.js')).href)) as {
-      renderPage: typeof RenderPage;
+      renderPage: RenderPage;
     };
 
     const template = readFileSync(join(staging, 'index.html'), 'utf8');

@@ -8,13 +8,13 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, extname } from 'node:path';
-import type { Plugin, ViteDevServer } from 'vite';
-import { loadContent, resolveContentDir } from './load';
-import { formatProblem } from '../src/model/problems';
-import type { CompileOutput } from './compile';
 import sharp from 'sharp';
-import { mediaUrl } from '../src/model/paths';
-import { RESPONSIVE_WIDTHS, isResponsive, parseVariantPath, variantPath } from '../src/model/images';
+import { RESPONSIVE_WIDTHS, isResponsive, parseVariantPath, variantPath } from '../src/model/images.ts';
+import { mediaUrl } from '../src/model/paths.ts';
+import { formatProblem } from '../src/model/problems.ts';
+import { loadContent, resolveContentDir } from './load.ts';
+import type { CompileOutput } from './compile.ts';
+import type { Plugin, ViteDevServer } from 'vite';
 
 const MEDIA_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
@@ -32,9 +32,11 @@ function resizedWebp(file: string, width: number): Promise<Buffer> {
 }
 
 export class ContentError extends Error {
-  constructor(readonly lines: string[]) {
+  readonly lines: string[];
+  constructor(lines: string[]) {
     super(`${lines.length} content problem${lines.length === 1 ? '' : 's'}:\n${lines.join('\n')}`);
     this.name = 'ContentError';
+    this.lines = lines;
   }
 }
 

@@ -2,7 +2,7 @@
  * `npm run build`: the static site into dist/ (or OUT_DIR), through a staging folder that is
  * swapped in only on success, so a failed build (bad content included) leaves dist/ as it was.
  */
-import { buildSite } from '../build/siteBuild';
+import { buildSite } from '../build/siteBuild.ts';
 
 const outDir = process.env.OUT_DIR || 'dist';
 try {

@@ -1,6 +1,6 @@
 /** `npm run check-content`: validate CONTENT_DIR alone, print every problem, exit 1 if any. */
-import { loadContent, resolveContentDir } from '../build/load';
-import { formatProblem } from '../src/model/problems';
+import { loadContent, resolveContentDir } from '../build/load.ts';
+import { formatProblem } from '../src/model/problems.ts';
 
 const contentDir = resolveContentDir(process.cwd());
 const started = performance.now();

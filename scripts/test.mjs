@@ -8,7 +8,9 @@ import { findChrome } from './find-chrome.mjs';
 const steps = [
   ['Lint', 'npx', ['eslint', '.']],
   ['Format', 'npx', ['prettier', '--check', '.']],
-  ['Type-check', 'npx', ['tsc', '--noEmit', '-p', '.']],
+  ['Type-check: browser code (src/)', 'npx', ['tsc', '-p', 'tsconfig.app.json']],
+  ['Type-check: Node code (build/, scripts/, configs)', 'npx', ['tsc', '-p', 'tsconfig.node.json']],
+  ['Type-check: tests and benchmarks', 'npx', ['tsc', '-p', 'tsconfig.test.json']],
   ['Unit and component tests', 'npx', ['vitest', 'run']],
 ];
 

@@ -1,11 +1,11 @@
+import { hydrate, QueryClientProvider } from '@tanstack/react-query';
 import { startTransition, StrictMode, useEffect } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { hydrate, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, matchRoutes, RouterProvider, type RouteObject } from 'react-router';
 import { createQueryClient } from './api/queries';
-import { createRoutes } from './routes';
-import { readPrerenderedState } from './prerenderState';
 import { rememberDateLabels } from './format/dates';
+import { readPrerenderedState } from './prerenderState';
+import { createRoutes } from './routes';
 
 /** Hydration must render what the server rendered, so the matched pages' code is loaded first. */
 async function loadMatchedPages(routes: RouteObject[]) {

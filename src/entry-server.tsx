@@ -4,31 +4,21 @@
  * Used only by the build (build/siteBuild.ts); the browser then hydrates the HTML.
  */
 import './zodConfig';
+import { dehydrate, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
-import { dehydrate, QueryClientProvider } from '@tanstack/react-query';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { createQueryClient } from './api/queries';
-import { createRoutes } from './routes';
-import type { PrerenderState } from './prerenderState';
 import { recordDateLabels } from './format/dates';
-
-/** Answers a site path with a compiled document, as the static host would. */
-export type ReadDocument = (path: string) => Promise<string | undefined>;
-
-export interface RenderedPage {
-  /** Hoisted <title>, <meta> and <link> elements for <head>. */
-  head: string;
-  body: string;
-  state: PrerenderState;
-}
+import { createRoutes } from './routes';
+import type { RenderPage } from './model/prerender';
 
 const HOISTED = /^(?:<title>[^<]*<\/title>|<meta [^>]*\/>|<link [^>]*\/>)+/;
 
-export async function renderPage(url: string, readDocument: ReadDocument): Promise<RenderedPage | undefined> {
+export const renderPage: RenderPage = async (url, readDocument) => {
   const realFetch = globalThis.fetch;
   globalThis.fetch = async (input: RequestInfo | URL) => {
-    const path = decodeURIComponent(new URL(String(input), 'http://prerender').pathname);
+    const path = decodeURIComponent(new URL(input instanceof Request ? input.url : input, 'http://prerender').pathname);
     const body = await readDocument(path);
     return body === undefined
       ? new Response('not found', { status: 404 })
@@ -60,4 +50,4 @@ export async function renderPage(url: string, readDocument: ReadDocument): Promi
   } finally {
     globalThis.fetch = realFetch;
   }
-}
+};

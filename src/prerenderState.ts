@@ -1,14 +1,5 @@
-/** The state a prerendered page carries to the browser, in a JSON data block (never executed). */
-import type { DehydratedState } from '@tanstack/react-query';
-
-export const STATE_ELEMENT_ID = 'broadsheet-state';
-
-export interface PrerenderState {
-  queries: DehydratedState;
-  loaderData: Record<string, unknown>;
-  /** The date labels the page shows, so hydration need not start Intl (see format/dates.ts). */
-  dateLabels?: Record<string, string>;
-}
+/** Reading a prerendered page's state back in the browser (the build writes it: src/model/prerender.ts). */
+import { STATE_ELEMENT_ID, type PrerenderState } from './model/prerender';
 
 /**
  * The data block, when this document was prerendered for the URL being shown: the block names the URL (path and
@@ -31,15 +22,4 @@ export function readPrerenderedState(): PrerenderState | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The data block's opening tag; `url` is percent-encoded by the build, quotes and ampersands are escaped anyway. */
-export function stateElementTag(url: string): string {
-  const attribute = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  return `<script type="application/json" id="${STATE_ELEMENT_ID}" data-url="${attribute}">`;
-}
-
-/** JSON that is safe inside <script type="application/json">: no "<" can close the element. */
-export function serializeState(state: PrerenderState): string {
-  return JSON.stringify(state).replace(/</g, '\\u003c');
 }

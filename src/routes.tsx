@@ -2,13 +2,13 @@
  * Every URL of the app and its page, in one place. Loaders are static so data starts loading at
  * once; page components are lazy so no page ships another's code, and load alongside the data.
  */
-import type { QueryClient } from '@tanstack/react-query';
-import type { RouteObject } from 'react-router';
 import { Layout } from './components/Layout';
 import { PageSkeleton } from './components/PageSkeleton';
+import { articleLoader, authorLoader, frontLoader, rootLoader, tagLoader } from './pages/loaders';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RouteError } from './pages/RouteError';
-import { articleLoader, authorLoader, frontLoader, rootLoader, tagLoader } from './pages/loaders';
+import type { QueryClient } from '@tanstack/react-query';
+import type { RouteObject } from 'react-router';
 
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
   return [

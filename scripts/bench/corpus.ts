@@ -19,7 +19,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { slugify } from '../../src/model/slug';
+import { slugify } from '../../src/model/slug.ts';
 
 /** Bump when the generator's output changes, so cached corpora are not reused. */
 export const GENERATOR_VERSION = 1;

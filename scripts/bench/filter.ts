@@ -30,8 +30,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { gzipSync } from 'node:zlib';
-import { loadContent } from '../../build/load';
-import { formatProblem } from '../../src/model/problems';
+import { loadContent } from '../../build/load.ts';
+import { filterByTags, locatePage, pickPivot } from '../../src/filter/tagFilter.ts';
 import {
   type AllTags,
   type SiteDocument,
@@ -39,11 +39,11 @@ import {
   type TagPage,
   TagFacet,
   dataPath,
-} from '../../src/model/compiled';
-import { slugify } from '../../src/model/slug';
-import { filterByTags, locatePage, pickPivot } from '../../src/filter/tagFilter';
-import { CORPUS_MARKER, corpusKey, generateCorpus } from './corpus';
-import { median } from './stats';
+} from '../../src/model/compiled.ts';
+import { formatProblem } from '../../src/model/problems.ts';
+import { slugify } from '../../src/model/slug.ts';
+import { CORPUS_MARKER, corpusKey, generateCorpus } from './corpus.ts';
+import { median } from './stats.ts';
 
 const RUNS = 20;
 const RARE_BELOW = 50;

@@ -7,12 +7,12 @@
  * With no names, all three run in that order (about 10 minutes on 2 cores).
  */
 const BENCHMARKS = {
-  filter: async () => (await import('./filter')).main([]),
+  filter: async () => (await import('./filter.ts')).main([]),
   navigation: async () => {
-    await (await import('./navigation')).main();
+    await (await import('./navigation.ts')).main();
   },
   lighthouse: async () => {
-    await (await import('./lighthouse')).main();
+    await (await import('./lighthouse.ts')).main();
   },
 };
 

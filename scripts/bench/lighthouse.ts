@@ -13,13 +13,13 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import lighthouse, { type Flags, type Result } from 'lighthouse';
 import { launch as launchChrome, type LaunchedChrome } from 'chrome-launcher';
+import lighthouse, { type Flags, type Result } from 'lighthouse';
 import { chromium, type Browser } from 'playwright-core';
+import { buildSite, serve, type RunningServer } from '../../tests/e2e/server.ts';
 import { CHROME_FLAGS, findChrome } from '../find-chrome.mjs';
-import { formatBundleTable, kib, routeSizes } from './bundleSize';
-import { buildSite, serve, type RunningServer } from '../../tests/e2e/server';
-import { median } from './stats';
+import { formatBundleTable, kib, routeSizes } from './bundleSize.ts';
+import { median } from './stats.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const RESULTS = join(ROOT, 'bench-results/lighthouse');
@@ -273,7 +273,7 @@ function failingAudits(lhr: Result): string[] {
       if (!result || seen.has(ref.id) || result.score === null || result.score >= 1) continue;
       seen.add(ref.id);
       const value = result.displayValue ? ` (${result.displayValue})` : '';
-      const where = itemLabels(result.details as LooseDetails | undefined);
+      const where = itemLabels(result.details);
       const origin = lhr.finalDisplayedUrl ? new URL(lhr.finalDisplayedUrl).origin : '';
       lines.push(
         `- ${category} · \`${ref.id}\` — ${result.title}${value} · score ${result.score.toFixed(2)}, weight ${ref.weight}` +

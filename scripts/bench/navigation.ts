@@ -9,9 +9,9 @@
  */
 import { resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { buildSite, serve } from '../../tests/e2e/server.ts';
 import { CHROME_FLAGS, findChrome } from '../find-chrome.mjs';
-import { buildSite, serve } from '../../tests/e2e/server';
-import { median } from './stats';
+import { median } from './stats.ts';
 
 const LEAD = '/articles/lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
 

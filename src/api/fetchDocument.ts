@@ -1,7 +1,7 @@
 /** Fetch one compiled JSON document and validate it against its schema at runtime. */
-import type { z } from 'zod';
 import { formatPath } from '../model/problems';
 import { DataError, NotFoundError, TransientError } from './errors';
+import type { z } from 'zod';
 
 /** A request that has not answered by then is treated as a transient failure. */
 export const REQUEST_TIMEOUT_MS = 10_000;

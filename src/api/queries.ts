@@ -1,12 +1,12 @@
 /** Every query the app makes: keys live here only, and loaders and components share these options. */
 import { QueryClient, queryOptions } from '@tanstack/react-query';
-import { dataPath } from '../model/paths';
-import type { AllTags, TagFacet } from '../model/compiled';
 import { filterByTags } from '../filter/tagFilter';
 import { collectIdEntries } from '../model/idGuesses';
+import { dataPath } from '../model/paths';
 import { slugify } from '../model/slug';
-import { fetchDocument } from './fetchDocument';
 import { isTransient, NotFoundError } from './errors';
+import { fetchDocument } from './fetchDocument';
+import type { AllTags, TagFacet } from '../model/compiled';
 
 /** Compiled content changes only with a deploy, so data stays fresh for the session's minutes. */
 const STALE_TIME_MS = 5 * 60_000;

@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
-import type { Card } from '../model/compiled';
-import { mediaUrl } from '../model/paths';
+import { usePrefetchArticle } from '../hooks/usePrefetchArticle';
 import { webpSrcSet } from '../model/images';
 import { plainText } from '../model/inline';
-import { tagPath } from './TagList';
+import { mediaUrl } from '../model/paths';
 import { Dateline } from './Dateline';
-import { usePrefetchArticle } from '../hooks/usePrefetchArticle';
+import { tagPath } from './TagList';
+import type { Card } from '../model/compiled';
 
 /** A card names a few tags; the article page lists them all. */
 const CARD_TAGS = 3;

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import type { Author } from '../model/schema';
 import { slugify } from '../model/slug';
+import type { Author } from '../model/schema';
 
 export function authorPath(name: string): string {
   return `/authors/${encodeURIComponent(slugify(name))}`;

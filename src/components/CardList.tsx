@@ -1,5 +1,5 @@
-import type { Card } from '../model/compiled';
 import { ArticleCard } from './ArticleCard';
+import type { Card } from '../model/compiled';
 
 /** A list of article cards; on the front page's first page the first card is the lead story. */
 export function CardList({ cards, leadFirst = false, label }: { cards: Card[]; leadFirst?: boolean; label: string }) {

@@ -1,6 +1,6 @@
-import type { Image } from '../model/schema';
-import { mediaUrl } from '../model/paths';
 import { webpSrcSet } from '../model/images';
+import { mediaUrl } from '../model/paths';
+import type { Image } from '../model/schema';
 
 interface FigureProps {
   image: Image;

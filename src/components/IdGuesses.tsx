@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { idEntriesQuery } from '../api/queries';
 import { nearestIds } from '../model/idGuesses';

@@ -1,8 +1,8 @@
 /** Inline text rendered from parsed nodes, as React elements: never as an HTML string. */
-import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { type InlineNode, parseInline } from '../model/inline';
 import { usePrefetchArticle } from '../hooks/usePrefetchArticle';
+import { type InlineNode, parseInline } from '../model/inline';
+import type { ReactNode } from 'react';
 
 function renderNodes(nodes: InlineNode[]) {
   return nodes.map((node, i) => {

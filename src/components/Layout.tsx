@@ -1,4 +1,8 @@
 import { Link, Outlet, ScrollRestoration, type Location } from 'react-router';
+import { useSite } from '../hooks/useSite';
+import { ContentProblems } from './ContentProblems';
+import { NavigationProgress } from './NavigationProgress';
+import { RouteAnnouncer } from './RouteAnnouncer';
 
 /**
  * Where a scroll position is filed. Entries the app pushed have their own key; the entry a page was loaded at
@@ -7,10 +11,6 @@ import { Link, Outlet, ScrollRestoration, type Location } from 'react-router';
  */
 const scrollKey = (location: Location) =>
   location.key === 'default' ? `${location.pathname}${location.search}` : location.key;
-import { useSite } from '../hooks/useSite';
-import { ContentProblems } from './ContentProblems';
-import { NavigationProgress } from './NavigationProgress';
-import { RouteAnnouncer } from './RouteAnnouncer';
 
 export function Layout() {
   const site = useSite();

@@ -2,12 +2,12 @@
  * The multi-tag filter. Every option is a link to the URL of the narrower view, so choosing one
  * pushes a history entry (Back undoes it) and every state is a bookmark.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import { allTagCountsQuery, coTagCountsQuery } from '../api/queries';
-import type { TagCount } from '../model/compiled';
 import { type FrontState, frontHref, withTag, withoutTag } from '../filter/urlState';
+import type { TagCount } from '../model/compiled';
 
 const SHOWN_AT_FIRST = 16;
 

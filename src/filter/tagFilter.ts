@@ -3,8 +3,8 @@
  * tags carries the rarest one, so its facet alone holds the whole result, in newest-first order,
  * and the tags of each article in it. Nothing here grows with the size of the corpus.
  */
-import type { TagCount, TagFacet } from '../model/compiled';
 import { compareTagCounts } from '../model/tagOrder';
+import type { TagCount, TagFacet } from '../model/compiled';
 
 export interface FilterResult {
   /** The tag whose list the result is drawn from. */

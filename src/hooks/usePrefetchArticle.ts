@@ -2,8 +2,8 @@
  * Fetches an article's JSON (and the article page's code) into the cache when a link to it comes
  * into view, is hovered or is focused, so following the link renders at once.
  */
-import { useCallback, useEffect, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef } from 'react';
 import { articleQuery } from '../api/queries';
 
 let pageCode: Promise<unknown> | undefined;

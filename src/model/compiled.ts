@@ -4,7 +4,7 @@
  * article schema so the two cannot drift, and the app validates every document against it.
  */
 import { z } from 'zod';
-import { ArticleFields } from './schema';
+import { ArticleFields } from './schema.ts';
 
 export const PAGE_SIZE = 20;
 /** How many of the most used tags the front page shows before "all tags". */
@@ -116,4 +116,4 @@ export const SiteDocument = z.object({
 });
 export type SiteDocument = z.infer<typeof SiteDocument>;
 
-export { dataPath, mediaUrl } from './paths';
+export { dataPath, mediaUrl } from './paths.ts';

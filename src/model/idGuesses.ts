@@ -6,9 +6,9 @@
  * whole newsroom. Not caught: a typo within the prefix that picks the shard, and an id cut short exactly where
  * a shard is split (its longer names live in the shards below, which are not fetched).
  */
-import { slugify } from './slug';
+import { slugify } from './slug.ts';
 // Types only: the app's code stays free of zod, the schema stays the one definition of a shard.
-import type { IdShard } from './compiled';
+import type { IdShard } from './compiled.ts';
 
 /** An id or alias (`name`, as it appears in URLs) and the article (`id`, `headline`) it leads to. */
 export type IdEntry = IdShard['entries'][number];

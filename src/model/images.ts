@@ -3,7 +3,7 @@
  * after the original, so the app can write `srcset` from the image's own fields alone.
  * SVGs scale by themselves and are served as they are.
  */
-import { mediaUrl } from './paths';
+import { mediaUrl } from './paths.ts';
 
 export const RESPONSIVE_WIDTHS = [480, 960, 1600] as const;
 

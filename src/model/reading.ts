@@ -1,7 +1,7 @@
 /** Reading time and section anchors: derived from an article, shared by the page and its tests. */
-import type { Article, Block } from './schema';
-import { plainText } from './inline';
-import { slugify } from './slug';
+import { plainText } from './inline.ts';
+import { slugify } from './slug.ts';
+import type { Article, Block } from './schema.ts';
 
 const WORDS_PER_MINUTE = 230;
 

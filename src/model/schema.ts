@@ -4,8 +4,8 @@
  * JSON Schema (docs/article.schema.json) all derive from the schemas in this file.
  */
 import { z } from 'zod';
-import { parseInline } from './inline';
-import { ID_PATTERN, slugify } from './slug';
+import { parseInline } from './inline.ts';
+import { ID_PATTERN, slugify } from './slug.ts';
 
 /** Fields starting with "x-" are the authors' own and are ignored everywhere in an article. */
 export function dropExtensionFields(value: unknown): unknown {

@@ -8,10 +8,10 @@ import { RelatedArticles } from '../components/article/RelatedArticles';
 import { DocumentHead } from '../components/DocumentHead';
 import { Figure } from '../components/Figure';
 import { TagList } from '../components/TagList';
-import { mediaUrl } from '../model/paths';
-import { plainText } from '../model/inline';
-import { useSite } from '../hooks/useSite';
 import { useScrollToHash } from '../hooks/useScrollToHash';
+import { useSite } from '../hooks/useSite';
+import { plainText } from '../model/inline';
+import { mediaUrl } from '../model/paths';
 
 export function ArticlePage() {
   const id = useParams().id ?? '';

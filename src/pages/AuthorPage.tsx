@@ -1,12 +1,12 @@
 import { useLoaderData } from 'react-router';
-import type { AuthorPage as AuthorPageDocument } from '../model/compiled';
 import { CardList } from '../components/CardList';
 import { DocumentHead } from '../components/DocumentHead';
 import { Pager } from '../components/Pager';
 import { pagedHref } from '../filter/urlState';
+import type { AuthorPage as AuthorPageDocument } from '../model/compiled';
 
 export function AuthorPage() {
-  const { author, items, page, pageCount, total } = useLoaderData() as AuthorPageDocument;
+  const { author, items, page, pageCount, total } = useLoaderData<AuthorPageDocument>();
   const path = `/authors/${encodeURIComponent(author.slug)}`;
   return (
     <>

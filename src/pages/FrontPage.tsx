@@ -3,12 +3,12 @@ import { CardList } from '../components/CardList';
 import { DocumentHead } from '../components/DocumentHead';
 import { Pager } from '../components/Pager';
 import { TagFilter } from '../components/TagFilter';
-import { useSite } from '../hooks/useSite';
 import { frontHref } from '../filter/urlState';
+import { useSite } from '../hooks/useSite';
 import type { FrontView } from './loaders';
 
 export function FrontPage() {
-  const view = useLoaderData() as FrontView;
+  const view = useLoaderData<FrontView>();
   const site = useSite();
 
   if (view.kind === 'unknown') {

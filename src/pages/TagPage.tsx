@@ -1,15 +1,15 @@
 import { Link, useLoaderData } from 'react-router';
-import type { TagPage as TagPageDocument } from '../model/compiled';
 import { CardList } from '../components/CardList';
 import { DocumentHead } from '../components/DocumentHead';
 import { Pager } from '../components/Pager';
 import { frontHref, pagedHref } from '../filter/urlState';
+import type { TagPage as TagPageDocument } from '../model/compiled';
 
 /** How many of the tags that occur with this one the page offers. */
 const OFTEN_TAGGED_SHOWN = 12;
 
 export function TagPage() {
-  const { tag, coTags, items, page, pageCount } = useLoaderData() as TagPageDocument;
+  const { tag, coTags, items, page, pageCount } = useLoaderData<TagPageDocument>();
   const path = `/tags/${encodeURIComponent(tag.slug)}`;
   return (
     <>

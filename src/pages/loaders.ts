@@ -2,13 +2,13 @@
  * Route loaders: they start every fetch a page needs before its component renders (and while
  * its code loads), through the same query options the components read. No React here.
  */
-import type { QueryClient } from '@tanstack/react-query';
 import { type LoaderFunctionArgs, redirect } from 'react-router';
-import { articleQuery, authorPageQuery, indexPageQuery, siteQuery, tagFacetQuery, tagPageQuery } from '../api/queries';
 import { NotFoundError } from '../api/errors';
-import type { Card, TagCount } from '../model/compiled';
+import { articleQuery, authorPageQuery, indexPageQuery, siteQuery, tagFacetQuery, tagPageQuery } from '../api/queries';
 import { filterByTags, locatePage, pageCountOf, pickPivot } from '../filter/tagFilter';
 import { type FrontState, frontHref, pagedHref, parseFrontState, parsePage } from '../filter/urlState';
+import type { Card, TagCount } from '../model/compiled';
+import type { QueryClient } from '@tanstack/react-query';
 
 export type FrontView =
   | { kind: 'all'; state: FrontState; items: Card[]; total: number; pageCount: number }

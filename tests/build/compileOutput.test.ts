@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { article, type Json } from './articleSource';
-import { compileContent, type SourceFile } from '../../build/compile';
+import { compileContent, type SourceFile } from '../../build/compile.ts';
+import { MAX_RELATED } from '../../build/ranking.ts';
 import {
   AllTags,
   ArticleDocument,
@@ -14,8 +14,8 @@ import {
   TagPage,
   TOP_TAG_COUNT,
   mediaUrl,
-} from '../../src/model/compiled';
-import { MAX_RELATED } from '../../build/ranking';
+} from '../../src/model/compiled.ts';
+import { article, type Json } from './articleSource.ts';
 
 /** An ISO instant `days` days after 2025-01-01. */
 const day = (days: number) => new Date(Date.UTC(2025, 0, 1) + days * 86_400_000).toISOString();

@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { article } from './articleSource';
-import { compileContent, type CompileInput, type SourceFile } from '../../build/compile';
-import { formatProblem } from '../../src/model/problems';
-import type { ArticleDocument, SiteDocument } from '../../src/model/compiled';
+import { compileContent, type CompileInput, type SourceFile } from '../../build/compile.ts';
+import { formatProblem } from '../../src/model/problems.ts';
+import { article } from './articleSource.ts';
+import type { ArticleDocument, SiteDocument } from '../../src/model/compiled.ts';
 
 const source = (file: string, value: unknown): SourceFile => ({ file, text: JSON.stringify(value) });
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { articleJsonSchema, articleJsonSchemaText } from '../../build/jsonSchema';
+import { articleJsonSchema, articleJsonSchemaText } from '../../build/jsonSchema.ts';
 
 const committed = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/article.schema.json');
 

@@ -1,10 +1,10 @@
 // @vitest-environment node
-import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONTENT_DIR, loadContent, resolveContentDir } from '../../build/load';
-import { formatProblem } from '../../src/model/problems';
-import type { ArticleDocument, SiteDocument } from '../../src/model/compiled';
+import { DEFAULT_CONTENT_DIR, loadContent, resolveContentDir } from '../../build/load.ts';
+import { formatProblem } from '../../src/model/problems.ts';
+import type { ArticleDocument, SiteDocument } from '../../src/model/compiled.ts';
 
 const fixture = (name: string) => resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures', name);
 

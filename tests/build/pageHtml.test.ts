@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { pageHtml } from '../../build/siteBuild';
+import { pageHtml } from '../../build/siteBuild.ts';
 
 const TEMPLATE = '<html><head><meta charset="UTF-8"></head><body><div id="root"></div></body></html>';
 

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { article } from './articleSource';
-import { compileContent, type SourceFile } from '../../build/compile';
-import { formatPath, formatProblem } from '../../src/model/problems';
+import { compileContent, type SourceFile } from '../../build/compile.ts';
+import { formatPath, formatProblem } from '../../src/model/problems.ts';
+import { article } from './articleSource.ts';
 
 const source = (file: string, value: unknown): SourceFile => ({ file, text: JSON.stringify(value, null, 2) });
 

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { createRanker, groupBy, MAX_RELATED, tagSlugs, type RelatedPick } from '../../build/ranking';
-import type { Article } from '../../src/model/schema';
-import { slugify } from '../../src/model/slug';
+import { createRanker, groupBy, MAX_RELATED, tagSlugs, type RelatedPick } from '../../build/ranking.ts';
+import { slugify } from '../../src/model/slug.ts';
+import type { Article } from '../../src/model/schema.ts';
 
 /** An ISO instant `days` days after 2025-01-01. */
 const day = (days: number) => new Date(Date.UTC(2025, 0, 1) + days * 86_400_000).toISOString();

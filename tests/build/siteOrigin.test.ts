@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { siteOriginFrom } from '../../build/siteOrigin';
+import { siteOriginFrom } from '../../build/siteOrigin.ts';
 
 describe('SITE_URL', () => {
   it('is optional', () => {

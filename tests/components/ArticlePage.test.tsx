@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderApp } from './renderApp';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderApp, requestUrl } from './renderApp';
 
 afterEach(() => {
   cleanup();
@@ -158,7 +158,9 @@ describe('article page, navigation and failures', () => {
   it('offers nothing when no id is near', async () => {
     const { fetchMock } = renderApp('/articles/zebra-crossing');
     expect(await screen.findByRole('heading', { level: 1, name: 'Not found' })).toBeInTheDocument();
-    await waitFor(() => expect(fetchMock.mock.calls.map(([input]) => String(input))).toContain('/data/ids/ze.json'));
+    await waitFor(() =>
+      expect(fetchMock.mock.calls.map(([input]) => requestUrl(input))).toContain('/data/ids/ze.json'),
+    );
     expect(screen.queryByRole('region', { name: 'Were you looking for' })).toBeNull();
   });
 

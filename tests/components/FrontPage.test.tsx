@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { compileFixture, renderApp } from './renderApp';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { compileFixture, renderApp, requestUrl } from './renderApp';
 
 afterEach(() => {
   cleanup();
@@ -9,7 +9,7 @@ afterEach(() => {
 });
 
 const requested = (fetchMock: ReturnType<typeof renderApp>['fetchMock']) =>
-  fetchMock.mock.calls.map(([input]) => decodeURIComponent(new URL(String(input), 'http://localhost').pathname));
+  fetchMock.mock.calls.map(([input]) => decodeURIComponent(new URL(requestUrl(input), 'http://localhost').pathname));
 
 describe('front page filtered by tags', () => {
   it('answers one tag from its own pages, without its facet', async () => {

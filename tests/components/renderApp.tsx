@@ -3,13 +3,17 @@
  * fixture content folder compiled in memory: what a reader would get from a built site.
  */
 import { resolve } from 'node:path';
-import { render } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
+import { loadContent } from '../../build/load';
 import { createQueryClient } from '../../src/api/queries';
 import { createRoutes } from '../../src/routes';
-import { loadContent } from '../../build/load';
+
+/** The URL a fetch was called with, whichever form it took. */
+export const requestUrl = (input: RequestInfo | URL): string =>
+  typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
 
 export type FetchOverride = (path: string) => Response | undefined;
 
@@ -30,8 +34,7 @@ export function renderApp(
   { fixture = 'app', override }: { fixture?: string; override?: FetchOverride } = {},
 ) {
   const { documents } = compileFixture(fixture);
-  const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
-    const path = decodeURIComponent(new URL(String(input), 'http://localhost').pathname);
+  const answer = (path: string): Response => {
     const custom = override?.(path);
     if (custom) return custom;
     const body = documents.get(path);
@@ -39,7 +42,10 @@ export function renderApp(
     return body === undefined
       ? new Response('<!doctype html><title>app</title>', { headers: { 'Content-Type': 'text/html' } })
       : new Response(body, { headers: { 'Content-Type': 'application/json' } });
-  });
+  };
+  const fetchMock = vi.fn((input: RequestInfo | URL) =>
+    Promise.resolve(answer(decodeURIComponent(new URL(requestUrl(input), 'http://localhost').pathname))),
+  );
   vi.stubGlobal('fetch', fetchMock);
   const queryClient = createQueryClient();
   const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [url] });

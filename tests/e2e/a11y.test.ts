@@ -3,8 +3,8 @@
  * in light and dark colour schemes, and a keyboard-only journey in which focus is always visible.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { axeViolations, openApp, openPage } from './browser';
+import type { Page } from 'playwright-core';
 
 const LEAD = '/articles/lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
 const base = inject('sampleUrl');

@@ -39,7 +39,10 @@ describe('article page', () => {
       description: document.querySelector('meta[name="description"]')?.getAttribute('content'),
       canonical: document.querySelector('link[rel="canonical"]')?.getAttribute('href'),
       ogTitle: document.querySelector('meta[property="og:title"]')?.getAttribute('content'),
-      jsonLd: JSON.parse(document.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}'),
+      jsonLd: JSON.parse(document.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}') as Record<
+        string,
+        unknown
+      >,
     }));
     expect(meta.description).toMatch(/Wonsan/);
     expect(meta.canonical).toBe(base + LEAD);

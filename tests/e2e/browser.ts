@@ -1,7 +1,7 @@
 /** One Chromium per test file, a fresh context per test, and a record of what went wrong in the page. */
-import { afterAll } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll } from 'vitest';
 import { findChrome, CHROME_FLAGS } from '../../scripts/find-chrome.mjs';
 
 export async function launch(): Promise<Browser> {

@@ -72,7 +72,7 @@ const PROBLEM_LINE = /^articles\/[^:]+\.json: [^:]+: .+/;
 function run(script: string, env: Record<string, string>) {
   const result = spawnSync('npx', ['tsx', script], {
     cwd: ROOT,
-    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true', ...env },
+    env: { ...process.env, ...env },
     encoding: 'utf8',
     timeout: 120_000,
   });

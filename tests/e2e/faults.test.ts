@@ -5,8 +5,8 @@
  * host's fallback) is "not found"; and no URL a reader can type crashes the app.
  */
 import { describe, expect, inject, it } from 'vitest';
-import type { Page, Route } from 'playwright-core';
 import { markWindow, openApp, openPage, windowMark } from './browser';
+import type { Page, Route } from 'playwright-core';
 
 const LEAD_ID = 'lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
 const LEAD = `/articles/${LEAD_ID}`;
@@ -168,7 +168,7 @@ describe('a failing article request, on first load', () => {
       const { page, context, problems } = await openPage();
       // Never fulfilled: only the app's own timeout ends each attempt (real time: Playwright's clock
       // does not drive AbortSignal.timeout, so this takes 3 × 10 s plus the backoff).
-      const injected = await injectFault(page, LEAD_DATA, async () => undefined);
+      const injected = await injectFault(page, LEAD_DATA, () => Promise.resolve(undefined));
       const started = Date.now();
       await viaAppShell(page);
       await openApp(page, base + LEAD);

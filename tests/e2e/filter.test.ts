@@ -1,7 +1,7 @@
 /** The multi-tag filter, tag pages and author pages, driven like a reader in real Chromium. */
 import { describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { openApp, openPage } from './browser';
+import type { Page } from 'playwright-core';
 
 const base = inject('sampleUrl');
 
@@ -42,7 +42,7 @@ describe('tag filter', () => {
       .locator('main ul[aria-label="Articles"] h2 a')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
       const response = await page.request.get(`${base}/data${href}.json`);
-      const { article } = await response.json();
+      const { article } = (await response.json()) as { article: { tags: string[] } };
       expect(article.tags).toEqual(expect.arrayContaining(['Port Calder', 'Climate']));
     }
 

@@ -1,7 +1,7 @@
 /** Builds the sample newsroom and the hostile fixture once, serves both, stops them afterwards. */
 import { resolve } from 'node:path';
-import type { TestProject } from 'vitest/node';
 import { ROOT, buildSite, serve } from './server';
+import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {

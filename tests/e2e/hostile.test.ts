@@ -3,8 +3,8 @@
  * text. They must show as text, and nothing may execute or be injected.
  */
 import { describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { openApp, openPage } from './browser';
+import type { Page } from 'playwright-core';
 
 const base = inject('hostileUrl');
 
@@ -64,7 +64,7 @@ describe('hostile text', () => {
       () => document.querySelector('script[type="application/ld+json"]')?.textContent ?? '',
     );
     expect(jsonLd).not.toContain('</script>');
-    expect(JSON.parse(jsonLd).headline).toContain('</script>');
+    expect((JSON.parse(jsonLd) as { headline: string }).headline).toContain('</script>');
     expect(await page.title()).toContain('Hostile <script>window.__pwned=1</script> Times');
     await context.close();
   });

@@ -1,7 +1,7 @@
 /** Client-side navigation that behaves like the web: no full loads, focus, announcements, Back, scroll. */
 import { describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { markWindow, openApp, openPage, windowMark } from './browser';
+import type { Page } from 'playwright-core';
 
 const LEAD = '/articles/lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
 const base = inject('sampleUrl');

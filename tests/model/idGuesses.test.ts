@@ -1,6 +1,6 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import {
   collectIdEntries,
   editDistance,
@@ -8,8 +8,8 @@ import {
   nearestIds,
   shardIds,
   type IdEntry,
-} from '../../src/model/idGuesses';
-import type { IdShard } from '../../src/model/compiled';
+} from '../../src/model/idGuesses.ts';
+import type { IdShard } from '../../src/model/compiled.ts';
 
 const entry = (name: string, id = name): IdEntry => ({ name, id, headline: `Headline of ${id}` });
 
@@ -47,9 +47,9 @@ describe('id guesses', () => {
       ).map((s) => [s.shard, s]),
     );
     const asked: string[] = [];
-    const fetchShard = async (prefix: string): Promise<IdShard | undefined> => {
+    const fetchShard = (prefix: string): Promise<IdShard | undefined> => {
       asked.push(prefix);
-      return shards.get(prefix);
+      return Promise.resolve(shards.get(prefix));
     };
     expect((await collectIdEntries('abd-2x', fetchShard)).map((e) => e.name)).toEqual(['ab', 'abd-2']);
     expect(asked).toEqual(['ab', 'abd', 'abd-', 'abd-2']);

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { isResponsive, parseVariantPath, variantPath, variantWidths, webpSrcSet } from '../../src/model/images';
+import { isResponsive, parseVariantPath, variantPath, variantWidths, webpSrcSet } from '../../src/model/images.ts';
 
 describe('responsive images', () => {
   it('makes variants of raster images only, never of SVGs or remote images', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { classifyUrl, inlineToPlainText, type InlineNode, parseInline, plainText } from '../../src/model/inline';
+import { describe, expect, it } from 'vitest';
+import { classifyUrl, inlineToPlainText, type InlineNode, parseInline, plainText } from '../../src/model/inline.ts';
 
 const text = (value: string): InlineNode => ({ type: 'text', text: value });
 const nodes = (input: string) => parseInline(input).nodes;

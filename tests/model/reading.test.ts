@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { readingMinutes, sectionAnchors, wordCount } from '../../src/model/reading';
-import type { Section } from '../../src/model/schema';
+import { readingMinutes, sectionAnchors, wordCount } from '../../src/model/reading.ts';
+import type { Section } from '../../src/model/schema.ts';
 
 const paragraph = (text: string): Section => ({ blocks: [{ type: 'paragraph', text }] });
 

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { Article, SiteConfig } from '../../src/model/schema';
-import { type Problem, problemsFromZod } from '../../src/model/problems';
-import { compileContent } from '../../build/compile';
+import { compileContent } from '../../build/compile.ts';
+import { type Problem, problemsFromZod } from '../../src/model/problems.ts';
+import { Article, SiteConfig } from '../../src/model/schema.ts';
 
 type Json = Record<string, unknown>;
 

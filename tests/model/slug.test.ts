@@ -1,7 +1,7 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ID_PATTERN, slugify } from '../../src/model/slug';
+import { describe, expect, it } from 'vitest';
+import { ID_PATTERN, slugify } from '../../src/model/slug.ts';
 
 describe('slugify', () => {
   it.each([

@@ -1,6 +1,6 @@
-import type { Section } from '../../model/schema';
 import { sectionAnchors } from '../../model/reading';
 import { RenderBlock } from '../blocks/renderBlock';
+import type { Section } from '../../model/schema';
 
 /** A table of contents only helps once an article has a few headed sections. */
 const TOC_MIN_SECTIONS = 3;

@@ -1,8 +1,8 @@
-import type { CompiledArticle } from '../../model/compiled';
 import { readingMinutes, wordCount } from '../../model/reading';
 import { Byline } from '../Byline';
 import { Dateline } from '../Dateline';
 import { InlineText } from '../InlineText';
+import type { CompiledArticle } from '../../model/compiled';
 
 export function ArticleHeader({ article }: { article: CompiledArticle }) {
   const minutes = readingMinutes(wordCount(article));

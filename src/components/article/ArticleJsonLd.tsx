@@ -1,7 +1,7 @@
 /** NewsArticle structured data; a data block, never executed, so the CSP needs no exception. */
-import type { CompiledArticle } from '../../model/compiled';
-import { mediaUrl } from '../../model/paths';
 import { absoluteUrl, useOrigin } from '../../hooks/useOrigin';
+import { mediaUrl } from '../../model/paths';
+import type { CompiledArticle } from '../../model/compiled';
 
 export function ArticleJsonLd({ article, siteName }: { article: CompiledArticle; siteName: string }) {
   const origin = useOrigin();

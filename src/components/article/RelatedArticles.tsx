@@ -1,5 +1,5 @@
-import type { Card, RelatedCard } from '../../model/compiled';
 import { ArticleCard } from '../ArticleCard';
+import type { Card, RelatedCard } from '../../model/compiled';
 
 export function RelatedArticles({
   related,

@@ -4,9 +4,9 @@
  * article still renders.
  */
 import { Component, type ReactNode } from 'react';
-import type { Block } from '../../model/schema';
 import { Figure } from '../Figure';
 import { InlineText } from '../InlineText';
+import type { Block } from '../../model/schema';
 
 type BlockOf<T extends Block['type']> = Extract<Block, { type: T }>;
 
