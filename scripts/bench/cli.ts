@@ -16,23 +16,25 @@ function isParseArgsError(error: unknown): error is Error {
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
 }
 
-/**
- * A whole number of at least `min`: the flag's value if given, else the environment variable's, else the
- * default. The error names whichever of the two the bad value came from.
- */
-export function wholeNumber(
-  flag: { name: string; value: string | undefined },
-  env: string | undefined,
-  fallback: number,
-  min = 0,
-): number {
-  const fromEnv = flag.value === undefined && env !== undefined ? process.env[env] : undefined;
-  const text = flag.value ?? (fromEnv === '' ? undefined : fromEnv);
-  if (text === undefined) return fallback;
-  const number = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+/** A setting as typed, and how to name it in an error (a flag, a variable, a positional argument). */
+export interface Setting {
+  label: string;
+  value: string | undefined;
+}
+
+/** The flag's value if it was given, else the environment variable's (an empty variable counts as unset). */
+export function flagOrEnv(name: string, value: string | undefined, env: string): Setting {
+  if (value !== undefined) return { label: `--${name}`, value };
+  const fromEnv = process.env[env];
+  return { label: env, value: fromEnv === '' ? undefined : fromEnv };
+}
+
+/** A whole number of at least `min`, or the default when the setting is absent. */
+export function wholeNumber({ label, value }: Setting, fallback: number, min = 0): number {
+  if (value === undefined) return fallback;
+  const number = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
   if (Number.isSafeInteger(number) && number >= min) return number;
-  const source = flag.value === undefined && env ? env : `--${flag.name}`;
-  throw new UsageError(`${source} must be a whole number of at least ${min}, not "${text}".`);
+  throw new UsageError(`${label} must be a whole number of at least ${min}, not "${value}".`);
 }
 
 /** Whether this module is the script Node was started with (not imported by another). */

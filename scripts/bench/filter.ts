@@ -48,7 +48,7 @@ import { dataPath } from '../../src/model/paths.ts';
 import { formatProblem } from '../../src/model/problems.ts';
 import { slugify } from '../../src/model/slug.ts';
 import { frontLoader, rootLoader } from '../../src/pages/loaders.ts';
-import { isMain, runCli, wholeNumber } from './cli.ts';
+import { flagOrEnv, isMain, runCli, wholeNumber } from './cli.ts';
 import { CORPUS_MARKER, corpusKey, generateCorpus } from './corpus.ts';
 import { median } from './stats.ts';
 import type { QueryClient } from '@tanstack/react-query';
@@ -145,13 +145,8 @@ function parseOptions(argv: readonly string[]): Options & { help: boolean } {
     allowPositionals: false,
   });
   const setting = (name: 'articles' | 'tags' | 'seed' | 'timeout', fallback: number, min: number) =>
-    wholeNumber({ name, value: values[name] }, `BENCH_${name.toUpperCase()}`, fallback, min);
-  const maxOldSpaceSize = wholeNumber(
-    { name: 'max-old-space-size', value: values['max-old-space-size'] },
-    undefined,
-    0,
-    1,
-  );
+    wholeNumber(flagOrEnv(name, values[name], `BENCH_${name.toUpperCase()}`), fallback, min);
+  const maxOldSpaceSize = wholeNumber({ label: '--max-old-space-size', value: values['max-old-space-size'] }, 0, 1);
   return {
     articles: setting('articles', 100_000, 1),
     tags: setting('tags', 5_000, 1),
