@@ -124,7 +124,7 @@ const gzipSize = (text: string | Buffer, level = GZIP_LEVEL) => gzipSync(text, {
 // ---------------------------------------------------------------------------------------------
 // Options
 
-export const USAGE = `Usage: npx tsx scripts/bench/filter.ts [--articles=100000] [--tags=5000] [--seed=1]
+const USAGE = `Usage: npx tsx scripts/bench/filter.ts [--articles=100000] [--tags=5000] [--seed=1]
                                        [--timeout=300] [--profile] [--keep] [--max-old-space-size=MB]
 The environment sets the same: BENCH_ARTICLES, BENCH_TAGS, BENCH_SEED, BENCH_TIMEOUT (flags win).`;
 
