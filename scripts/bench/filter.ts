@@ -450,7 +450,6 @@ interface PairReport {
   /** The tag whose facet was fetched, if one was. */
   facet?: string;
   matching: number;
-  pageItems: number;
   requests: Fetched[];
   medianMs: number;
   minMs: number;
@@ -461,6 +460,15 @@ interface PairReport {
 function readDocument(outDir: string, url: string): string | undefined {
   const file = join(outDir, decodeURIComponent(url).slice(1));
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
+/** Every page of a tag's list, read from disk. */
+function* tagPages(outDir: string, slug: string): Generator<TagPage> {
+  for (let n = 1; ; n++) {
+    const text = readDocument(outDir, dataPath.tagPage(slug, n));
+    if (text === undefined) return;
+    yield JSON.parse(text) as TagPage;
+  }
 }
 
 const FACET_PREFIX = dataPath.tagFacet('').replace(/\.json$/, '');
@@ -515,11 +523,7 @@ async function measureFrontPage(outDir: string, label: string, tags: readonly Ta
   if (counted.items.length !== Math.min(site.pageSize, counted.total)) checks.push('page 1 is not full');
   const rarest = [...tags].sort((a, b) => a.count - b.count)[0];
   let truth = 0;
-  for (let n = 1; rarest; n++) {
-    const text = readDocument(outDir, dataPath.tagPage(rarest.slug, n));
-    if (text === undefined) break;
-    truth += (JSON.parse(text) as TagPage).items.filter(carriesAll).length;
-  }
+  if (rarest) for (const page of tagPages(outDir, rarest.slug)) truth += page.items.filter(carriesAll).length;
   if (truth !== counted.total) checks.push(`${truth} articles carry every chosen tag, not ${counted.total}`);
   const failed = requests.filter((request) => request.status !== 200);
   if (failed.length > 0) checks.push(`not found: ${failed.map((request) => request.url).join(', ')}`);
@@ -530,7 +534,6 @@ async function measureFrontPage(outDir: string, label: string, tags: readonly Ta
     tags: [...tags],
     facet: requests.find((request) => request.url.startsWith(FACET_PREFIX))?.url,
     matching: counted.total,
-    pageItems: counted.items.length,
     requests,
     medianMs: median(runs),
     minMs: Math.min(...runs),
