@@ -18,8 +18,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { slugify } from '../../src/model/slug.ts';
+import { isMain, runCli, UsageError, wholeNumber } from './cli.ts';
 
 /** Bump when the generator's output changes, so cached corpora are not reused. */
 export const GENERATOR_VERSION = 1;
@@ -447,35 +448,38 @@ export function generateCorpus({ dir, articles = 100_000, tags = 5_000, seed = 1
   return summary;
 }
 
-function isMain(): boolean {
-  const script = process.argv[1];
-  return !!script && import.meta.url === pathToFileURL(resolve(script)).href;
+const USAGE = 'Usage: npx tsx scripts/bench/corpus.ts <dir> [articles=100000] [tags=5000] [seed=1]';
+
+function cli(argv: string[]): void {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { help: { type: 'boolean', short: 'h', default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) return console.log(USAGE);
+  const [dir, articles, tags, seed, ...extra] = positionals;
+  if (!dir) throw new UsageError('Name the folder to write the corpus into.');
+  if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra.join(' ')}".`);
+  const options = {
+    dir,
+    articles: wholeNumber({ label: 'articles', value: articles }, 100_000, 1),
+    tags: wholeNumber({ label: 'tags', value: tags }, 5_000, 1),
+    seed: wholeNumber({ label: 'seed', value: seed }, 1),
+  };
+  let summary: CorpusSummary;
+  try {
+    summary = generateCorpus(options);
+  } catch (error) {
+    // A folder it may not replace, or one it cannot write: a sentence naming the path says it all.
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+    return;
+  }
+  console.log(
+    `${summary.dir}: ${summary.articles} articles, ${summary.tags} tags, ${summary.authors} authors, ` +
+      `${(summary.bytes / 1e6).toFixed(1)} MB, seed ${summary.seed}, in ${summary.ms} ms`,
+  );
 }
 
-if (isMain()) {
-  const [dir, articles, tags, seed] = process.argv.slice(2);
-  if (!dir) {
-    console.error('usage: npx tsx scripts/bench/corpus.ts <dir> [articles=100000] [tags=5000] [seed=1]');
-    process.exit(2);
-  }
-  const toInt = (value: string | undefined, fallback: number) => {
-    const number = value ? Number(value) : fallback;
-    if (!Number.isInteger(number) || number < 0) throw new Error(`not a whole number: ${value}`);
-    return number;
-  };
-  try {
-    const summary = generateCorpus({
-      dir,
-      articles: toInt(articles, 100_000),
-      tags: toInt(tags, 5_000),
-      seed: toInt(seed, 1),
-    });
-    console.log(
-      `${summary.dir}: ${summary.articles} articles, ${summary.tags} tags, ${summary.authors} authors, ` +
-        `${(summary.bytes / 1e6).toFixed(1)} MB, seed ${summary.seed}, in ${summary.ms} ms`,
-    );
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exitCode = 1;
-  }
-}
+if (isMain(import.meta.url)) runCli(() => Promise.resolve().then(() => cli(process.argv.slice(2))), USAGE);

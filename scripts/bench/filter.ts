@@ -16,10 +16,11 @@
  *    the parent, which also survives a crash or a timeout); then writes the documents under a temp
  *    folder as the build would under dist/. `--profile` adds a CPU profile of the compile, mapped to
  *    source lines, to show where the time goes.
- * 3. For a rare and a common pair of tags (and, to compare, the most used tag alone), replays what
- *    the browser fetches to show `/?tag=a&tag=b` (the steps of `frontLoader` in src/pages/loaders.ts),
- *    with raw and gzip bytes, checks the result against the tag pages, and times the work done in
- *    JS: JSON.parse of the facet + filterByTags + locatePage (median of 20 runs).
+ * 3. For a rare and a common pair of tags (and, to compare, the most used tag alone), runs the app's
+ *    own route loaders for `/?tag=a&tag=b` (src/pages/loaders.ts, with the query client of
+ *    src/api/queries.ts) over a stub of `fetch` that serves the written documents, and reports every
+ *    request they make with raw and gzip bytes; checks the result against the tag pages on disk; and
+ *    times the loaders with the documents in memory (median of 20 runs).
  */
 import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,23 +28,30 @@ import { Session } from 'node:inspector/promises';
 import { findSourceMap } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import { gzipSync } from 'node:zlib';
 import { loadContent } from '../../build/load.ts';
-import { filterByTags, locatePage, pickPivot } from '../../src/filter/tagFilter.ts';
+import { createQueryClient } from '../../src/api/queries.ts';
+import { filterByTags } from '../../src/filter/tagFilter.ts';
+import { frontHref } from '../../src/filter/urlState.ts';
 import {
   type AllTags,
+  type Card,
   type SiteDocument,
   type TagCount,
+  type TagFacet,
   type TagPage,
-  TagFacet,
-  dataPath,
 } from '../../src/model/compiled.ts';
+import { dataPath } from '../../src/model/paths.ts';
 import { formatProblem } from '../../src/model/problems.ts';
 import { slugify } from '../../src/model/slug.ts';
+import { frontLoader, rootLoader } from '../../src/pages/loaders.ts';
+import { flagOrEnv, isMain, runCli, wholeNumber } from './cli.ts';
 import { CORPUS_MARKER, corpusKey, generateCorpus } from './corpus.ts';
 import { median } from './stats.ts';
+import type { QueryClient } from '@tanstack/react-query';
 
 const RUNS = 20;
 const RARE_BELOW = 50;
@@ -116,26 +124,39 @@ const gzipSize = (text: string | Buffer, level = GZIP_LEVEL) => gzipSync(text, {
 // ---------------------------------------------------------------------------------------------
 // Options
 
-function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { articles: 100_000, tags: 5_000, seed: 1, timeout: 300, profile: false, keep: false };
-  // The same settings from the environment (BENCH_ARTICLES=20000 ...), for `npm run bench`; flags win.
-  const fromEnv = ['articles', 'tags', 'seed', 'timeout'].flatMap((name) => {
-    const value = process.env[`BENCH_${name.toUpperCase()}`];
-    return value ? [`--${name}=${value}`] : [];
+const USAGE = `Usage: npx tsx scripts/bench/filter.ts [--articles=100000] [--tags=5000] [--seed=1]
+                                       [--timeout=300] [--profile] [--keep] [--max-old-space-size=MB]
+The environment sets the same: BENCH_ARTICLES, BENCH_TAGS, BENCH_SEED, BENCH_TIMEOUT (flags win).`;
+
+function parseOptions(argv: readonly string[]): Options & { help: boolean } {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      articles: { type: 'string' },
+      tags: { type: 'string' },
+      seed: { type: 'string' },
+      timeout: { type: 'string' },
+      profile: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      'max-old-space-size': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
   });
-  for (const arg of [...fromEnv, ...argv]) {
-    const [name, value = ''] = arg.replace(/^--/, '').split('=');
-    const number = Number.parseInt(value, 10);
-    if (name === 'profile') options.profile = true;
-    else if (name === 'keep') options.keep = true;
-    else if (name === 'articles' && number > 0) options.articles = number;
-    else if (name === 'tags' && number > 0) options.tags = number;
-    else if (name === 'seed' && Number.isFinite(number)) options.seed = number;
-    else if (name === 'timeout' && number >= 0) options.timeout = number;
-    else if (name === 'max-old-space-size' && number > 0) options.maxOldSpaceSize = number;
-    else throw new Error(`unknown or invalid option ${arg}`);
-  }
-  return options;
+  const setting = (name: 'articles' | 'tags' | 'seed' | 'timeout', fallback: number, min: number) =>
+    wholeNumber(flagOrEnv(name, values[name], `BENCH_${name.toUpperCase()}`), fallback, min);
+  const maxOldSpaceSize = wholeNumber({ label: '--max-old-space-size', value: values['max-old-space-size'] }, 0, 1);
+  return {
+    articles: setting('articles', 100_000, 1),
+    tags: setting('tags', 5_000, 1),
+    seed: setting('seed', 1, 0),
+    timeout: setting('timeout', 300, 0),
+    profile: values.profile,
+    keep: values.keep,
+    ...(maxOldSpaceSize > 0 ? { maxOldSpaceSize } : {}),
+    help: values.help,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -361,27 +382,78 @@ function runChild(options: Options, contentDir: string, outDir: string): Promise
 }
 
 // ---------------------------------------------------------------------------------------------
-// What the browser fetches for /?tag=a&tag=b
+// What the app fetches for /?tag=a&tag=b: its own loaders and query client, over a stubbed fetch
 
-interface Request {
+const BENCH_ORIGIN = 'http://bench.invalid';
+
+/** What the benchmark needs of the front page's route data. */
+interface FrontResult {
+  items: Card[];
+  total: number;
+}
+
+/**
+ * The one place that knows the loaders' signature: what the router runs for `/?…` (the root route's loader
+ * and the index route's, at once), with the app's own query client. Anything but a filtered view is a failure.
+ */
+async function loadFrontRoute(queryClient: QueryClient, href: string): Promise<FrontResult> {
+  const request = new Request(new URL(href, BENCH_ORIGIN));
+  const args = { request, url: new URL(request.url), pattern: '/', params: {}, context: undefined };
+  const [, view] = await Promise.all([rootLoader(queryClient)(), frontLoader(queryClient)(args)]);
+  if (view instanceof Response)
+    throw new Error(`${href} redirected (${view.status}) to ${view.headers.get('Location')}`);
+  if (view.kind !== 'filtered') throw new Error(`${href} gave a "${view.kind}" view, not a filtered one`);
+  return { items: view.items, total: view.total };
+}
+
+interface Fetched {
   url: string;
-  why: string;
+  status: number;
   raw: number;
   gzip: number;
   /** gzip level 1: nginx's default `gzip_comp_level`, for a host that does not set it. */
   gzip1: number;
 }
 
+/**
+ * Swaps `globalThis.fetch` (the browser's contract, which the app's data layer calls) for one that answers
+ * from `read` (a document's text, or undefined for a 404) and reports each request, for as long as `run` runs.
+ */
+async function withStubbedFetch<T>(
+  read: (path: string) => string | undefined,
+  onRequest: (path: string, body: string | undefined) => void,
+  run: () => Promise<T>,
+): Promise<T> {
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (input: RequestInfo | URL) => {
+    const href = input instanceof Request ? input.url : String(input);
+    const path = decodeURIComponent(new URL(href, BENCH_ORIGIN).pathname);
+    const body = read(path);
+    onRequest(path, body);
+    return Promise.resolve(
+      body === undefined
+        ? new Response('not found', { status: 404, headers: { 'Content-Type': 'text/plain' } })
+        : new Response(body, { headers: { 'Content-Type': 'application/json' } }),
+    );
+  };
+  try {
+    return await run();
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+}
+
 interface PairReport {
   label: string;
+  href: string;
   tags: TagCount[];
-  pivot: TagCount;
+  /** The tag whose facet was fetched, if one was. */
+  facet?: string;
   matching: number;
-  pageItems: number;
-  requests: Request[];
+  requests: Fetched[];
   medianMs: number;
-  coldMs: number;
-  medianWithValidationMs: number;
+  minMs: number;
+  maxMs: number;
   checks: string[];
 }
 
@@ -390,92 +462,94 @@ function readDocument(outDir: string, url: string): string | undefined {
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
-function replayFrontPage(outDir: string, label: string, slugs: readonly string[]): PairReport {
-  const requests: Request[] = [];
-  const cache = new Map<string, string>();
-  // react-query caches by key: a document already fetched in this view is not fetched again.
-  const fetchDocument = (url: string, why: string): string => {
-    const cached = cache.get(url);
-    if (cached !== undefined) return cached;
-    const text = readDocument(outDir, url);
-    if (text === undefined) throw new Error(`${url} was not written`);
-    cache.set(url, text);
-    requests.push({ url, why, raw: Buffer.byteLength(text), gzip: gzipSize(text), gzip1: gzipSize(text, 1) });
-    return text;
-  };
-
-  // rootLoader, then frontLoader: the site, page 1 of each chosen tag, the pivot's facet, then the
-  // pivot's pages that hold the result's first page.
-  const site = JSON.parse(fetchDocument(dataPath.site(), 'site (root loader)')) as SiteDocument;
-  const heads = slugs.map(
-    (slug) => JSON.parse(fetchDocument(dataPath.tagPage(slug, 1), `page 1 of tag "${slug}"`)) as TagPage,
-  );
-  const pivot = pickPivot(heads.map((head) => ({ tag: head.tag })))?.tag;
-  if (!pivot) throw new Error('no pivot');
-  const facetText = fetchDocument(dataPath.tagFacet(pivot.slug), `facet of the pivot "${pivot.slug}"`);
-  const result = filterByTags(JSON.parse(facetText) as TagFacet, slugs);
-  const located = locatePage(result.positions, 1, site.pageSize);
-  const sourcePages = [...new Set(located.map((item) => item.sourcePage))];
-  const pages = new Map(
-    sourcePages.map((n) => [
-      n,
-      JSON.parse(fetchDocument(dataPath.tagPage(pivot.slug, n), `page ${n} of the pivot "${pivot.slug}"`)) as TagPage,
-    ]),
-  );
-  const items = located.map(({ sourcePage, offset }) => pages.get(sourcePage)?.items[offset]);
-
-  // Checks: every card shown carries every chosen tag, the page is full unless the result is short,
-  // and the result's size is the count of such cards over every page of the pivot (read from disk,
-  // not counted as fetched).
-  const checks: string[] = [];
-  const carriesAll = (card: TagPage['items'][number] | undefined) =>
-    !!card && slugs.every((slug) => (card.tags ?? []).map(slugify).includes(slug));
-  const missing = items.filter((card) => !carriesAll(card));
-  if (missing.length > 0) checks.push(`${missing.length} card(s) on page 1 do not carry every chosen tag`);
-  if (items.length !== Math.min(site.pageSize, result.positions.length)) checks.push('page 1 is not full');
-  let truth = 0;
-  for (let n = 1; n <= (heads.find((head) => head.tag.slug === pivot.slug)?.pageCount ?? 0); n++) {
-    const page = JSON.parse(readDocument(outDir, dataPath.tagPage(pivot.slug, n)) ?? '{"items":[]}') as TagPage;
-    truth += page.items.filter(carriesAll).length;
+/** Every page of a tag's list, read from disk. */
+function* tagPages(outDir: string, slug: string): Generator<TagPage> {
+  for (let n = 1; ; n++) {
+    const text = readDocument(outDir, dataPath.tagPage(slug, n));
+    if (text === undefined) return;
+    yield JSON.parse(text) as TagPage;
   }
-  if (truth !== result.positions.length)
-    checks.push(`${truth} articles carry every chosen tag, not ${result.positions.length}`);
+}
 
-  // The work done in JS once the facet has arrived; the app also validates it against its schema.
-  const facetShape = JSON.parse(facetText) as TagFacet;
-  let sink = 0;
-  const time = (validate: boolean) => {
-    const runs: number[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      const t0 = performance.now();
-      let facet = JSON.parse(facetText) as TagFacet;
-      if (validate) {
-        const parsed = TagFacet.safeParse(facet, { jitless: true });
-        if (!parsed.success) throw new Error(`facet of ${pivot.slug} does not match its schema`);
-        facet = parsed.data;
-      }
-      const filtered = filterByTags(facet, slugs);
-      sink += locatePage(filtered.positions, 1, site.pageSize).length;
-      runs.push(performance.now() - t0);
-    }
-    return runs;
-  };
-  const plain = time(false);
-  const validated = time(true);
-  if (sink < 0 || facetShape.rows.length !== pivot.count) checks.push('facet rows do not match the tag count');
+const FACET_PREFIX = dataPath.tagFacet('').replace(/\.json$/, '');
+
+async function measureFrontPage(outDir: string, label: string, tags: readonly TagCount[]): Promise<PairReport> {
+  const slugs = tags.map((tag) => tag.slug);
+  const href = frontHref({ tags: slugs, page: 1 });
+  const site = JSON.parse(readDocument(outDir, dataPath.site()) ?? '{}') as SiteDocument;
+
+  // Once from disk, counting what is fetched, as a reader's first visit to this view would.
+  const requests: Fetched[] = [];
+  const served = new Map<string, string>();
+  const counted = await withStubbedFetch(
+    (path) => readDocument(outDir, path),
+    (url, body) => {
+      if (body !== undefined) served.set(url, body);
+      requests.push({
+        url,
+        status: body === undefined ? 404 : 200,
+        raw: body === undefined ? 0 : Buffer.byteLength(body),
+        gzip: body === undefined ? 0 : gzipSize(body),
+        gzip1: body === undefined ? 0 : gzipSize(body, 1),
+      });
+    },
+    () => withQueryClient((queryClient) => loadFrontRoute(queryClient, href)),
+  );
+
+  // Then timed, the same documents served from memory: the JS the loaders run (JSON parsing, validation
+  // with zod, the filter), without the network.
+  const runs: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    await withStubbedFetch(
+      (path) => served.get(path),
+      () => undefined,
+      () =>
+        withQueryClient(async (queryClient) => {
+          const started = performance.now();
+          await loadFrontRoute(queryClient, href);
+          runs.push(performance.now() - started);
+        }),
+    );
+  }
+
+  // Checks against the documents on disk: every card shown carries every chosen tag, the page is full
+  // unless the result is short, and the total is the count of such articles over every page of the
+  // rarest chosen tag (read from disk, not counted as fetched).
+  const checks: string[] = [];
+  const carriesAll = (card: Card | undefined) =>
+    !!card && slugs.every((slug) => (card.tags ?? []).map(slugify).includes(slug));
+  const missing = counted.items.filter((card) => !carriesAll(card));
+  if (missing.length > 0) checks.push(`${missing.length} card(s) on page 1 do not carry every chosen tag`);
+  if (counted.items.length !== Math.min(site.pageSize, counted.total)) checks.push('page 1 is not full');
+  const rarest = [...tags].sort((a, b) => a.count - b.count)[0];
+  let truth = 0;
+  if (rarest) for (const page of tagPages(outDir, rarest.slug)) truth += page.items.filter(carriesAll).length;
+  if (truth !== counted.total) checks.push(`${truth} articles carry every chosen tag, not ${counted.total}`);
+  const failed = requests.filter((request) => request.status !== 200);
+  if (failed.length > 0) checks.push(`not found: ${failed.map((request) => request.url).join(', ')}`);
 
   return {
     label,
-    tags: heads.map((head) => head.tag),
-    pivot,
-    matching: result.positions.length,
-    pageItems: items.length,
+    href,
+    tags: [...tags],
+    facet: requests.find((request) => request.url.startsWith(FACET_PREFIX))?.url,
+    matching: counted.total,
     requests,
-    medianMs: median(plain),
-    coldMs: plain[0] ?? 0,
-    medianWithValidationMs: median(validated),
+    medianMs: median(runs),
+    minMs: Math.min(...runs),
+    maxMs: Math.max(...runs),
     checks,
   };
+}
+
+/** A fresh query client per visit, as a reader's first load of the view has; emptied afterwards. */
+async function withQueryClient<T>(run: (queryClient: QueryClient) => Promise<T>): Promise<T> {
+  const queryClient = createQueryClient();
+  try {
+    return await run(queryClient);
+  } finally {
+    queryClient.clear();
+  }
 }
 
 /** Two tags both on fewer than RARE_BELOW articles that share at least one: the most used such tag, and its most frequent rare partner. */
@@ -513,6 +587,11 @@ function pickCommonPair(outDir: string, tags: TagCount[]): [string, string] | un
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   const benchStarted = performance.now();
   const options = parseOptions(argv);
+  if (options.help) {
+    console.log(USAGE);
+    return;
+  }
+  let failedChecks = false;
   const corpus = ensureCorpus(options);
   const key = `a${options.articles}-t${options.tags}-s${options.seed}`;
   // One per run, so that two runs at once do not write over each other.
@@ -623,56 +702,60 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   }
   if (compiled && outcome.write) {
     const allTags = (JSON.parse(readDocument(outDir, dataPath.allTags()) ?? '{"tags":[]}') as AllTags).tags;
-    const pairs: [string, string[] | undefined][] = [
-      [`rare pair (both on < ${RARE_BELOW} articles)`, pickRarePair(outDir, allTags)],
-      ['common pair (the two most used tags)', pickCommonPair(outDir, allTags)],
-      // For comparison: one tag alone also goes through its facet.
-      ['single tag, for comparison (the most used)', allTags[0] ? [allTags[0].slug] : undefined],
+    const bySlug = new Map(allTags.map((tag) => [tag.slug, tag]));
+    const counts = (slugs: readonly string[] | undefined) => slugs?.flatMap((slug) => bySlug.get(slug) ?? []);
+    const pairs: [string, TagCount[] | undefined][] = [
+      [`rare pair (both on < ${RARE_BELOW} articles)`, counts(pickRarePair(outDir, allTags))],
+      ['common pair (the two most used tags)', counts(pickCommonPair(outDir, allTags))],
+      // For comparison: one tag alone is answered from its own pages.
+      ['single tag, for comparison (the most used)', allTags[0] ? [allTags[0]] : undefined],
     ];
-    const reports = pairs.flatMap(([label, pair]) => (pair ? [replayFrontPage(outDir, label, pair)] : []));
-    for (const [label, pair] of pairs) if (!pair) out.push(`No ${label} found in this corpus.`, '');
+    const reports: PairReport[] = [];
+    for (const [label, tags] of pairs) {
+      if (tags) reports.push(await measureFrontPage(outDir, label, tags));
+      else out.push(`No ${label} found in this corpus.`, '');
+    }
+    failedChecks = reports.some((report) => report.checks.length > 0);
 
     out.push(
-      '### `/?tag=a&tag=b`, page 1: what the browser downloads and computes',
+      '### `/?tag=a&tag=b`, page 1: what the app fetches and computes',
       '',
       table(
         [
           'case',
           'tags (articles each)',
           'matching',
-          'pivot',
+          'facet fetched',
           'requests',
           'raw bytes',
           'gzip -6 bytes',
           'gzip -1 bytes',
-          `JS: parse + filter + locate (median of ${RUNS}; first run)`,
-          '+ zod validation of the facet (median)',
+          `JS in the loaders, documents in memory (median of ${RUNS}; min–max)`,
         ],
         reports.map((report) => [
           report.label,
           report.tags.map((tag) => `\`${tag.slug}\` (${thousands(tag.count)})`).join(' + '),
           thousands(report.matching),
-          `\`${report.pivot.slug}\``,
+          report.facet ? `\`${report.facet}\`` : 'none',
           String(report.requests.length),
           bytesCell(report.requests.reduce((sum, request) => sum + request.raw, 0)),
           bytesCell(report.requests.reduce((sum, request) => sum + request.gzip, 0)),
           bytesCell(report.requests.reduce((sum, request) => sum + request.gzip1, 0)),
-          `${millis(report.medianMs)} (${millis(report.coldMs)})`,
-          millis(report.medianWithValidationMs),
+          `${millis(report.medianMs)} (${millis(report.minMs)}–${millis(report.maxMs)})`,
         ]),
       ),
       '',
     );
     for (const report of reports) {
       out.push(
-        `Requests for ${report.label} (\`/?tag=${report.tags.map((tag) => encodeURIComponent(tag.slug)).join('&tag=')}\`):`,
+        `Requests for ${report.label} (\`${report.href}\`), in the order the app made them:`,
         '',
         table(
-          ['#', 'document', 'why', 'raw', 'gzip -6', 'gzip -1'],
+          ['#', 'document', 'status', 'raw', 'gzip -6', 'gzip -1'],
           report.requests.map((request, i) => [
             String(i + 1),
             `\`${request.url}\``,
-            request.why,
+            String(request.status),
             bytesCell(request.raw),
             bytesCell(request.gzip),
             bytesCell(request.gzip1),
@@ -683,14 +766,16 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       if (report.checks.length > 0) out.push(`**Check failed** for ${report.label}: ${report.checks.join('; ')}`, '');
     }
     out.push(
-      'Counted: the `/data` documents the route loaders fetch (`site.json` by the root loader, then what ' +
-        '`frontLoader` fetches), each once, as react-query caches them by key. Not counted: `index.html`, the JS ' +
-        'and CSS bundles, fonts and images (the same for every view, cached after the first), and ' +
-        '`/data/tags/all.json`, fetched only when the reader expands "all tags". gzip -6 is `zlib.gzipSync` at level 6 ' +
-        "(deploy/nginx.conf's `gzip_comp_level`); gzip -1 is level 1, nginx's default, for a host that does not set it. " +
-        `The JS time is measured in Node ${process.version} on this machine: \`JSON.parse\` of the facet text, ` +
-        '`filterByTags` and `locatePage`; the last column adds `TagFacet.safeParse` with zod in jitless mode, ' +
-        'as the browser app runs it (src/zodConfig.ts). Fetch latency is not included.',
+      "Counted: every request the app's own route loaders make for the view (`rootLoader` and `frontLoader` of " +
+        'src/pages/loaders.ts, run at once as the router runs them, with the query client of src/api/queries.ts), ' +
+        'through a stub of `fetch` that serves the documents written above; a document is fetched once, as ' +
+        'react-query caches it by key. Not counted: `app-shell.html`, the JS and CSS bundles, fonts and images (the ' +
+        'same for every view, cached after the first), and what the page fetches only when the reader asks (all ' +
+        "tags). gzip -6 is `zlib.gzipSync` at level 6 (deploy/nginx.conf's `gzip_comp_level`); gzip -1 is level 1, " +
+        "nginx's default, for a host that does not set it. The JS time is the loaders' own work with every document " +
+        `already in memory, each run with a new query client, in Node ${process.version} on this machine: building ` +
+        'the responses, `JSON.parse`, validation with zod in jitless mode as in the browser (src/zodConfig.ts), and ' +
+        'for two or more tags the filter over the facet. Fetch latency is not included.',
       '',
     );
   }
@@ -701,23 +786,15 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       (options.keep ? `The output was kept in \`${outDir}\`.` : 'The output folder was removed (`--keep` keeps it).'),
   );
   console.log(out.join('\n'));
-  if (!compiled || compiled.problemCount > 0) process.exitCode = 1;
+  if (!compiled || compiled.problemCount > 0 || failedChecks) process.exitCode = 1;
 }
 
-function isMain(): boolean {
-  const script = process.argv[1];
-  return !!script && import.meta.url === pathToFileURL(resolve(script)).href;
-}
-
-if (isMain()) {
+if (isMain(import.meta.url)) {
   const argv = process.argv.slice(2);
   if (argv[0] === '--compile-child') {
     const [, contentDir = '', outDir = '', flag] = argv;
     void child(contentDir, outDir, flag === '--profile');
   } else {
-    main(argv).catch((error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    });
+    runCli(() => main(argv), USAGE);
   }
 }

@@ -1,11 +1,17 @@
 /**
  * `npm run bench [-- filter|navigation|lighthouse ...]`: the benchmarks, figures not assertions.
- *   filter      100,000 generated articles and 5,000 tags: compile time and memory, bytes and time for /?tag=a&tag=b
+ *   filter      100,000 generated articles and 5,000 tags: compile time and memory, then what the app's own
+ *               loaders fetch for /?tag=a&tag=b (requests, raw and gzip bytes) and their time in JS
  *   navigation  click to headline for a prefetched and a cold related article, in Chromium
  *   lighthouse  Lighthouse 12 (mobile) on an article, the front page, a tag page and a static limit page,
  *               plus first-render JavaScript per route
- * With no names, all three run in that order (about 10 minutes on 2 cores).
+ * With no names, all three run in that order (about 10 minutes on 2 cores). Settings come from the
+ * environment here (BENCH_ARTICLES, BENCH_TAGS, BENCH_SEED, BENCH_TIMEOUT for filter, BENCH_RUNS for
+ * lighthouse); each script also takes them as flags when run on its own (`npx tsx scripts/bench/filter.ts --help`).
  */
+import { parseArgs } from 'node:util';
+import { runCli, UsageError } from './cli.ts';
+
 const BENCHMARKS = {
   filter: async () => (await import('./filter.ts')).main([]),
   navigation: async () => {
@@ -17,14 +23,23 @@ const BENCHMARKS = {
 };
 
 type Name = keyof typeof BENCHMARKS;
-const asked = process.argv.slice(2).filter((arg): arg is Name => arg in BENCHMARKS);
-const unknown = process.argv.slice(2).filter((arg) => !(arg in BENCHMARKS));
-if (unknown.length > 0) {
-  console.error(`Unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHMARKS).join(', ')}`);
-  process.exit(2);
-}
-for (const name of asked.length > 0 ? asked : (Object.keys(BENCHMARKS) as Name[])) {
-  console.log(`\n## ${name}\n`);
-  await BENCHMARKS[name]();
-}
-export {};
+const isName = (arg: string): arg is Name => Object.hasOwn(BENCHMARKS, arg);
+const USAGE = `Usage: npm run bench [-- ${Object.keys(BENCHMARKS).join('|')} ...]`;
+
+runCli(async () => {
+  const { values, positionals } = parseArgs({
+    options: { help: { type: 'boolean', short: 'h', default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) return console.log(USAGE);
+  const unknown = positionals.filter((arg) => !isName(arg));
+  if (unknown.length > 0) {
+    throw new UsageError(`Unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHMARKS).join(', ')}.`);
+  }
+  const asked = positionals.filter(isName);
+  for (const name of asked.length > 0 ? asked : (Object.keys(BENCHMARKS) as Name[])) {
+    console.log(`\n## ${name}\n`);
+    await BENCHMARKS[name]();
+  }
+}, USAGE);

@@ -1,30 +1,33 @@
 /**
  * Lighthouse benchmark of the built sample newsroom, served the way it is deployed (nginx + deploy/nginx.conf).
  *
- *   npx tsx scripts/bench/lighthouse.ts
+ *   npx tsx scripts/bench/lighthouse.ts [--runs=3]     (or BENCH_RUNS=3; the flag wins)
  *
  * Builds content/ into tests/e2e/.artifacts/dist-bench, serves it, writes a "static limit" page (the lead article
  * as rendered HTML with the same CSS and images and no JavaScript) and runs Lighthouse 12 with its mobile
- * defaults (simulated slow 4G, 4x CPU slowdown; performance, accessibility, best practices, SEO), RUNS times per
+ * defaults (simulated slow 4G, 4x CPU slowdown; performance, accessibility, best practices, SEO), `--runs` times per
  * page. Prints Markdown: the median of each score and metric over the runs, LCP of the
  * app's article over the static limit's, the route bundle sizes, each page's LCP element, the article's requests,
  * and every audit scoring below 1 (and those Lighthouse could not run). The JSON reports of every run and the printed summary go to bench-results/lighthouse/.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { launch as launchChrome, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse, { type Flags, type Result } from 'lighthouse';
 import { chromium, type Browser } from 'playwright-core';
 import { buildSite, serve, type RunningServer } from '../../tests/e2e/server.ts';
 import { CHROME_FLAGS, findChrome } from '../find-chrome.mjs';
 import { formatBundleTable, kib, routeSizes } from './bundleSize.ts';
+import { flagOrEnv, isMain, runCli, wholeNumber } from './cli.ts';
 import { median } from './stats.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const RESULTS = join(ROOT, 'bench-results/lighthouse');
-// BENCH_RUNS=1 gives a quick look while experimenting; the reported figures use the default.
-const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 3);
+// --runs=1 (or BENCH_RUNS=1) gives a quick look while experimenting; the reported figures use the default.
+const DEFAULT_RUNS = 3;
+const USAGE = 'Usage: npx tsx scripts/bench/lighthouse.ts [--runs=3]   (or BENCH_RUNS=3; the flag wins)';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const LEAD = '/articles/lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
 const STATIC_LIMIT = '/static-limit.html';
@@ -184,8 +187,9 @@ function scoreTable(results: PageResult[]): string {
 }
 
 function spreadTable(results: PageResult[]): string {
+  const count = results[0]?.runs.length ?? 0;
   return [
-    `| page | performance (${RUNS} runs) | LCP s (${RUNS} runs) | TBT ms (${RUNS} runs) | benchmarkIndex |`,
+    `| page | performance (${count} runs) | LCP s (${count} runs) | TBT ms (${count} runs) | benchmarkIndex |`,
     '|---|---|---|---|---|',
     ...results.map(
       ({ name, runs }) =>
@@ -284,7 +288,10 @@ function failingAudits(lhr: Result): string[] {
   return lines;
 }
 
-export async function main(): Promise<string> {
+/** Runs per page: `--runs`, else BENCH_RUNS, else the default. */
+const runsSetting = (flag?: string) => wholeNumber(flagOrEnv('runs', flag, 'BENCH_RUNS'), DEFAULT_RUNS, 1);
+
+export async function main(runs = runsSetting()): Promise<string> {
   const chromePath = findChrome();
   if (!chromePath) throw new Error('No Chromium found: install it (apt-get install -y chromium) or set CHROME_PATH');
   const started = Date.now();
@@ -309,7 +316,7 @@ export async function main(): Promise<string> {
   let chrome: LaunchedChrome | undefined;
   try {
     server = await serve(dist, 'bench');
-    console.error(`bench: serving ${dist} at ${server.url} (${server.kind})`);
+    console.error(`bench: serving ${dist} at ${server.url} (nginx, deploy/nginx.conf)`);
     const observedLcp = await inspectInChromium(chromePath, server.url, dist);
 
     chrome = await launchChrome({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
@@ -317,16 +324,16 @@ export async function main(): Promise<string> {
     mkdirSync(RESULTS, { recursive: true });
     const results: PageResult[] = [];
     for (const { name, path } of PAGES) {
-      const runs: Result[] = [];
-      for (let run = 1; run <= RUNS; run++) {
+      const pageRuns: Result[] = [];
+      for (let run = 1; run <= runs; run++) {
         const lhr = await audit(chrome, server.url + path);
         writeFileSync(join(RESULTS, `${name}-${run}.json`), JSON.stringify(lhr));
         console.error(
           `bench: ${name} run ${run}: performance ${fixed(score(lhr, 'performance'), 2)}, LCP ${fixed(numeric(lhr, 'largest-contentful-paint') / 1000, 2)} s`,
         );
-        runs.push(lhr);
+        pageRuns.push(lhr);
       }
-      results.push({ name, path, runs, median: medianRun(runs) });
+      results.push({ name, path, runs: pageRuns, median: medianRun(pageRuns) });
     }
 
     const byName = (name: PageName) => results.find((result) => result.name === name) as PageResult;
@@ -342,8 +349,8 @@ export async function main(): Promise<string> {
       '',
       `Mobile defaults: ${first.configSettings.formFactor}, ${first.configSettings.throttlingMethod} throttling ` +
         `(RTT ${first.configSettings.throttling.rttMs} ms, ${fixed(first.configSettings.throttling.throughputKbps / 1024, 1)} Mbps, ` +
-        `CPU ×${first.configSettings.throttling.cpuSlowdownMultiplier}); each figure the median of ${RUNS} runs; ` +
-        `served by ${server.kind}; benchmarkIndex ${fixed(first.environment.benchmarkIndex, 0)}.`,
+        `CPU ×${first.configSettings.throttling.cpuSlowdownMultiplier}); each figure the median of ${runs} runs; ` +
+        `served by nginx with deploy/nginx.conf; benchmarkIndex ${fixed(first.environment.benchmarkIndex, 0)}.`,
       '',
       scoreTable(results),
       '',
@@ -389,9 +396,14 @@ export async function main(): Promise<string> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
+if (isMain(import.meta.url)) {
+  runCli(async () => {
+    const { values } = parseArgs({
+      options: { runs: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (values.help) console.log(USAGE);
+    else await main(runsSetting(values.runs));
+  }, USAGE);
 }

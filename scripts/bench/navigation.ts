@@ -5,14 +5,17 @@
  *   see src/main.tsx) to the page hydrated, and the longest task meanwhile; without and with 4× CPU slowdown;
  * - click-to-headline time for a related article, prefetched and cold, once the app runs.
  *
- *   npx tsx scripts/bench/navigation.ts [runs]
+ *   npx tsx scripts/bench/navigation.ts [runs=9]
  */
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { buildSite, serve } from '../../tests/e2e/server.ts';
 import { CHROME_FLAGS, findChrome } from '../find-chrome.mjs';
+import { isMain, runCli, UsageError, wholeNumber } from './cli.ts';
 import { median } from './stats.ts';
 
+const DEFAULT_RUNS = 9;
 const LEAD = '/articles/lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
 
 async function measure(browser: Browser, base: string, prefetched: boolean): Promise<number> {
@@ -103,7 +106,7 @@ async function measureAppStart(browser: Browser, base: string, cpuSlowdown: numb
 }
 type AppStartMarks = { intent: number; ready: number; tasks: { start: number; duration: number }[] };
 
-export async function main(runs = 9) {
+export async function main(runs = DEFAULT_RUNS) {
   const executablePath = findChrome();
   if (!executablePath) throw new Error('No Chromium found (apt-get install -y chromium, or set CHROME_PATH)');
   const server = await serve(await buildSite(resolve('content'), 'bench-navigation'), 'bench-navigation');
@@ -130,7 +133,7 @@ export async function main(runs = 9) {
       results.prefetched?.push(await measure(browser, server.url, true));
       results.cold?.push(await measure(browser, server.url, false));
     }
-    console.log(`\nClick to new headline painted (${runs} runs each, ${server.kind} on 127.0.0.1, no throttling)\n`);
+    console.log(`\nClick to new headline painted (${runs} runs each, nginx on 127.0.0.1, no throttling)\n`);
     console.log('| related article | median (ms) | min (ms) | max (ms) |');
     console.log('|---|---|---|---|');
     for (const [name, values] of Object.entries(results)) {
@@ -145,6 +148,18 @@ export async function main(runs = 9) {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  await main(Number(process.argv[2]) || undefined);
+const USAGE = 'Usage: npx tsx scripts/bench/navigation.ts [runs=9]';
+
+if (isMain(import.meta.url)) {
+  runCli(async () => {
+    const { values, positionals } = parseArgs({
+      options: { help: { type: 'boolean', short: 'h', default: false } },
+      allowPositionals: true,
+      strict: true,
+    });
+    const [runs, ...extra] = positionals;
+    if (values.help) return console.log(USAGE);
+    if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra.join(' ')}".`);
+    await main(wholeNumber({ label: 'runs', value: runs }, DEFAULT_RUNS, 1));
+  }, USAGE);
 }

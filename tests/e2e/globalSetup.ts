@@ -1,4 +1,4 @@
-/** Builds the sample newsroom and the hostile fixture once, serves both, stops them afterwards. */
+/** Builds the sample newsroom and the hostile fixture once, serves both with nginx, stops them afterwards. */
 import { resolve } from 'node:path';
 import { ROOT, buildSite, serve } from './server';
 import type { TestProject } from 'vitest/node';
@@ -6,18 +6,20 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     sampleUrl: string;
+    /** The built sample newsroom the server answers from, to compare its answers with the files. */
+    sampleDist: string;
     hostileUrl: string;
-    serverKind: string;
   }
 }
 
 export default async function setup(project: TestProject) {
-  const sample = await serve(await buildSite(resolve(ROOT, 'content'), 'sample'), 'sample');
+  const sampleDist = await buildSite(resolve(ROOT, 'content'), 'sample');
+  const sample = await serve(sampleDist, 'sample');
   const hostile = await serve(await buildSite(resolve(ROOT, 'tests/fixtures/hostile'), 'hostile'), 'hostile');
   project.provide('sampleUrl', sample.url);
+  project.provide('sampleDist', sampleDist);
   project.provide('hostileUrl', hostile.url);
-  project.provide('serverKind', sample.kind);
-  console.log(`e2e: sample newsroom at ${sample.url}, hostile fixture at ${hostile.url} (${sample.kind})`);
+  console.log(`e2e: nginx serves the sample newsroom at ${sample.url}, the hostile fixture at ${hostile.url}`);
   return async () => {
     await sample.stop();
     await hostile.stop();

@@ -1,14 +1,16 @@
 /**
- * Builds the app over a content folder and serves dist/ on 127.0.0.1: with nginx and the README's
- * deploy/nginx.conf where nginx is installed (so the documented deployment is what is tested),
- * otherwise with a small static server that has the same index.html fallback.
+ * Builds the app over a content folder and serves dist/ on 127.0.0.1 with nginx and the README's
+ * deploy/nginx.conf (only `listen` and `root` rewritten), so the documented deployment is what is
+ * tested. nginx is required, as Chromium is: a second, look-alike server would be one more behaviour
+ * to trust, and would drift from the config (prerendered `path/index.html`, `app-shell.html`, `/?…`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, createReadStream, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { dirname, extname, join, resolve, sep } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSite as buildStaticSite } from '../../build/siteBuild';
+import { findNginx } from '../../scripts/find-nginx.mjs';
 import type { AddressInfo } from 'node:net';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -30,12 +32,7 @@ export async function buildSite(contentDir: string, name: string): Promise<strin
 
 export interface RunningServer {
   url: string;
-  kind: 'nginx' | 'node';
   stop: () => Promise<void>;
-}
-
-function findNginx(): string | undefined {
-  return ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'].find((path) => existsSync(path));
 }
 
 async function freePort(): Promise<number> {
@@ -95,7 +92,6 @@ http {
   await waitForHttp(url);
   return {
     url,
-    kind: 'nginx',
     stop: () =>
       new Promise((done) => {
         if (child.exitCode !== null) return done();
@@ -105,50 +101,13 @@ http {
   };
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'application/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-};
-
-async function startNodeServer(dist: string): Promise<RunningServer> {
-  const server: Server = createServer((req, res) => {
-    let path: string;
-    try {
-      path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    } catch {
-      path = '/';
-    }
-    let file = resolve(dist, `.${path}`);
-    if (!file.startsWith(dist + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      if (path.startsWith('/assets/')) {
-        res.statusCode = 404;
-        return res.end();
-      }
-      file = join(dist, 'index.html');
-    }
-    res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    kind: 'node',
-    stop: () => new Promise((done) => server.close(() => done())),
-  };
-}
-
 export async function serve(dist: string, name: string): Promise<RunningServer> {
   const nginx = findNginx();
-  if (nginx) return startNginx(nginx, dist, name);
-  if (process.env.CI === 'true') throw new Error('CI=true but nginx is not installed (apt-get install -y nginx)');
-  console.warn('nginx not found: serving dist/ with a small Node static server instead');
-  return startNodeServer(dist);
+  if (!nginx) {
+    throw new Error(
+      'nginx is not installed: the browser tests serve the site with nginx and deploy/nginx.conf ' +
+        '(Debian: apt-get install -y nginx, or set NGINX_PATH).',
+    );
+  }
+  return startNginx(nginx, dist, name);
 }
