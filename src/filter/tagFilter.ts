@@ -50,3 +50,16 @@ export function locatePage(positions: readonly number[], page: number, pageSize:
 export function pageCountOf(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }
+
+/** One page of an AND of `tags`, answered from the pivot's facet: what it shows, and which of the pivot's pages hold it. */
+export function andPage(facet: TagFacet, tags: readonly string[], page: number, pageSize: number) {
+  const result = filterByTags(facet, tags);
+  const located = locatePage(result.positions, page, pageSize);
+  return {
+    total: result.positions.length,
+    pageCount: pageCountOf(result.positions.length, pageSize),
+    counts: result.counts,
+    located,
+    sourcePages: [...new Set(located.map((item) => item.sourcePage))],
+  };
+}
