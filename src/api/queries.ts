@@ -1,12 +1,12 @@
 /** Every query the app makes: keys live here only, and loaders and components share these options. */
 import { QueryClient, queryOptions } from '@tanstack/react-query';
-import { filterByTags } from '../filter/tagFilter';
+import { andPage, filterByTags, pickPivot } from '../filter/tagFilter';
 import { collectIdEntries } from '../model/idGuesses';
 import { dataPath } from '../model/paths';
 import { slugify } from '../model/slug';
 import { isTransient, NotFoundError } from './errors';
 import { browserFetcher, fetchDocument, type Fetcher } from './fetchDocument';
-import type { AllTags, TagFacet } from '../model/compiled';
+import type { AllTags, Card, TagFacet } from '../model/compiled';
 
 /** Compiled content changes only with a deploy, so data stays fresh for the session's minutes. */
 const STALE_TIME_MS = 5 * 60_000;
@@ -81,6 +81,35 @@ export const tagFacetQuery = (slug: string) =>
     queryKey: ['facet', slug],
     queryFn: ({ signal, client }) =>
       fetchDocument(fetcherOf(client), dataPath.tagFacet(slug), (v) => v.TagFacet, `tag "${slug}"`, signal),
+  });
+
+/**
+ * One page of the AND of several tags (filter/tagFilter.ts), put together from documents that are queries of their
+ * own: the first page of each tag (which tags they are, and how many articles each has), the rarest tag's facet,
+ * and the pages of that tag's list the result falls on. Only what the cache lacks is fetched.
+ */
+export const tagsAndPageQuery = (tags: readonly string[], page: number) =>
+  queryOptions({
+    queryKey: ['tags-and', tags, page],
+    queryFn: async ({ client }) => {
+      const site = await client.ensureQueryData(siteQuery());
+      const heads = await Promise.all(tags.map((slug) => client.ensureQueryData(tagPageQuery(slug, 1))));
+      const pivot = pickPivot(heads)?.tag;
+      if (!pivot) throw new Error('no tag to filter by');
+      const result = andPage(await client.ensureQueryData(tagFacetQuery(pivot.slug)), tags, page, site.pageSize);
+      const sources = new Map(
+        await Promise.all(
+          result.sourcePages.map(async (n) => [n, await client.ensureQueryData(tagPageQuery(pivot.slug, n))] as const),
+        ),
+      );
+      const items = result.located
+        .map(({ sourcePage, offset }) => sources.get(sourcePage)?.items[offset])
+        .filter((card): card is Card => card !== undefined);
+      const { total, pageCount, counts } = result;
+      return { selected: heads.map((head) => head.tag), items, total, pageCount, counts };
+    },
+    // Each document it reads has been retried already.
+    retry: false,
   });
 
 export const authorPageQuery = (slug: string, page: number) =>

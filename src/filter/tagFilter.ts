@@ -51,7 +51,7 @@ export function pageCountOf(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }
 
-/** One page of an AND of `tags`, answered from the pivot's facet: what it shows, and which of the pivot's pages hold it. */
+/** One page of the AND of `tags`, from the pivot's facet: its numbers, and where in the pivot's pages its items are. */
 export function andPage(facet: TagFacet, tags: readonly string[], page: number, pageSize: number) {
   const result = filterByTags(facet, tags);
   const located = locatePage(result.positions, page, pageSize);

@@ -1,5 +1,5 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useParams, useSearchParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { authorPageQuery } from '../api/queries';
 import { CardList } from '../components/CardList';
 import { DocumentHead } from '../components/DocumentHead';
@@ -9,8 +9,8 @@ import { authorUrl, pagedUrl } from '../model/pageUrls';
 
 export function AuthorPage() {
   const slug = useParams().slug ?? '';
-  const [searchParams] = useSearchParams();
-  const { data } = useSuspenseQuery(authorPageQuery(slug, parsePage(searchParams.get('page'))));
+  const { search } = useLocation();
+  const { data } = useSuspenseQuery(authorPageQuery(slug, parsePage(new URLSearchParams(search).get('page'))));
   const { author, items, page, pageCount, total } = data;
   const path = authorUrl(author.slug);
   return (

@@ -1,5 +1,5 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { tagPageQuery } from '../api/queries';
 import { CardList } from '../components/CardList';
 import { DocumentHead } from '../components/DocumentHead';
@@ -12,8 +12,8 @@ const OFTEN_TAGGED_SHOWN = 12;
 
 export function TagPage() {
   const slug = useParams().slug ?? '';
-  const [searchParams] = useSearchParams();
-  const { data } = useSuspenseQuery(tagPageQuery(slug, parsePage(searchParams.get('page'))));
+  const { search } = useLocation();
+  const { data } = useSuspenseQuery(tagPageQuery(slug, parsePage(new URLSearchParams(search).get('page'))));
   const { tag, coTags, items, page, pageCount } = data;
   const path = tagUrl(tag.slug);
   return (

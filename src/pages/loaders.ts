@@ -6,22 +6,28 @@
  */
 import { type LoaderFunctionArgs, redirect } from 'react-router';
 import { NotFoundError } from '../api/errors';
-import { articleQuery, authorPageQuery, indexPageQuery, siteQuery, tagFacetQuery, tagPageQuery } from '../api/queries';
-import { andPage, pageCountOf, pickPivot } from '../filter/tagFilter';
+import {
+  articleQuery,
+  authorPageQuery,
+  indexPageQuery,
+  siteQuery,
+  tagPageQuery,
+  tagsAndPageQuery,
+} from '../api/queries';
+import { pageCountOf } from '../filter/tagFilter';
 import { type FrontState, parseFrontState, parsePage } from '../filter/urlState';
 import { frontUrl, pagedUrl } from '../model/pageUrls';
 import type { TagCount } from '../model/compiled';
 import type { QueryClient } from '@tanstack/react-query';
 
 /**
- * Which documents make up the front page's view (the page reads them from the cache): the index, one tag's own
- * pages, or an AND of tags answered from the pivot tag's facet; or tags that do not exist (nothing is cached for
- * a missing document, so those are named here).
+ * Which query holds the front page's view (the page reads it from the cache): a page of the index, of one tag's
+ * own list, or of an AND of tags; or the tags that do not exist (a missing document leaves nothing in the cache,
+ * so those are named here).
  */
 export type FrontPlan =
-  | { kind: 'all'; state: FrontState }
+  | { kind: 'all' | 'and'; state: FrontState }
   | { kind: 'single'; state: FrontState; tag: string }
-  | { kind: 'and'; state: FrontState; pivot: string }
   | { kind: 'unknown'; state: FrontState; unknown: string[]; known: TagCount[] };
 
 async function settle<T>(promise: Promise<T>): Promise<T | NotFoundError> {
@@ -68,13 +74,9 @@ export const frontLoader =
       return { kind: 'single', state, tag: only.tag.slug };
     }
 
-    const pivotTag = pickPivot(known.map((tag) => ({ tag })))?.tag;
-    if (!pivotTag) throw new Error('no tag to filter by');
-    const facet = await queryClient.ensureQueryData(tagFacetQuery(pivotTag.slug));
-    const result = andPage(facet, state.tags, state.page, site.pageSize);
-    if (state.page > result.pageCount) return redirect(frontUrl({ ...state, page: result.pageCount }));
-    await Promise.all(result.sourcePages.map((n) => queryClient.ensureQueryData(tagPageQuery(pivotTag.slug, n))));
-    return { kind: 'and', state, pivot: pivotTag.slug };
+    const { pageCount } = await queryClient.ensureQueryData(tagsAndPageQuery(state.tags, state.page));
+    if (state.page > pageCount) return redirect(frontUrl({ ...state, page: pageCount }));
+    return { kind: 'and', state };
   };
 
 export const articleLoader =
