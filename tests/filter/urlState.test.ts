@@ -1,7 +1,14 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type FrontState, MAX_FILTER_TAGS, parseFrontState, parsePage, withTag, withoutTag } from '../../src/filter/urlState';
+import {
+  type FrontState,
+  MAX_FILTER_TAGS,
+  parseFrontState,
+  parsePage,
+  withTag,
+  withoutTag,
+} from '../../src/filter/urlState';
 import { frontUrl, pagedUrl } from '../../src/model/pageUrls';
 
 const parse = (query: string) => parseFrontState(new URLSearchParams(query));
