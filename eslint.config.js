@@ -35,7 +35,7 @@ export default tseslint.config(
         },
       ],
       // A dynamic import() counts: a component must not reach back up into a page, even lazily.
-      'import-x/no-cycle': ['warn', { allowUnsafeDynamicCyclicDependency: false }],
+      'import-x/no-cycle': ['error', { allowUnsafeDynamicCyclicDependency: false }],
     },
   },
   {

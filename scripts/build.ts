@@ -10,7 +10,7 @@ try {
   console.log(`Built ${outDir}/ with ${pages} prerendered pages`);
   if (!process.env.SITE_URL) {
     console.warn(
-      'SITE_URL is not set: canonical and sharing URLs in the prerendered HTML are site paths. ' +
+      'SITE_URL is not set: the prerendered HTML has no canonical or sharing URL (the app adds them in the browser). ' +
         'For a public site, build with SITE_URL=https://your.site npm run build',
     );
   }

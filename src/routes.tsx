@@ -1,11 +1,13 @@
 /**
  * Every URL of the app and its page, in one place. Loaders are static so data starts loading at
- * once; page components are lazy so no page ships another's code, and load alongside the data.
+ * once; page components are lazy (pages/pageModules.ts) so no page ships another's code, and load
+ * alongside the data. Page URLs are written by model/pageUrls.ts.
  */
-import { Layout } from './components/Layout';
 import { PageSkeleton } from './components/PageSkeleton';
 import { articleLoader, authorLoader, frontLoader, rootLoader, tagLoader } from './pages/loaders';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { pageModules } from './pages/pageModules';
+import { Root } from './pages/Root';
 import { RouteError } from './pages/RouteError';
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
@@ -15,7 +17,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
     {
       id: 'root',
       loader: rootLoader(queryClient),
-      Component: Layout,
+      Component: Root,
       HydrateFallback: PageSkeleton,
       ErrorBoundary: RouteError,
       children: [
@@ -26,22 +28,22 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             {
               index: true,
               loader: frontLoader(queryClient),
-              lazy: { Component: async () => (await import('./pages/FrontPage')).FrontPage },
+              lazy: { Component: async () => (await pageModules.front()).FrontPage },
             },
             {
               path: 'articles/:id',
               loader: articleLoader(queryClient),
-              lazy: { Component: async () => (await import('./pages/ArticlePage')).ArticlePage },
+              lazy: { Component: async () => (await pageModules.article()).ArticlePage },
             },
             {
               path: 'tags/:slug',
               loader: tagLoader(queryClient),
-              lazy: { Component: async () => (await import('./pages/TagPage')).TagPage },
+              lazy: { Component: async () => (await pageModules.tag()).TagPage },
             },
             {
               path: 'authors/:slug',
               loader: authorLoader(queryClient),
-              lazy: { Component: async () => (await import('./pages/AuthorPage')).AuthorPage },
+              lazy: { Component: async () => (await pageModules.author()).AuthorPage },
             },
             // Tiny, and also what an error boundary shows, so it ships with the shell.
             { path: '*', Component: NotFoundPage },

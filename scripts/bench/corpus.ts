@@ -19,6 +19,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { articleUrl } from '../../src/model/pageUrls.ts';
 import { slugify } from '../../src/model/slug.ts';
 import { isMain, runCli, UsageError, wholeNumber } from './cli.ts';
 
@@ -369,7 +370,8 @@ export function generateCorpus({ dir, articles = 100_000, tags = 5_000, seed = 1
         if (mark < 0.05) text = text.replace(/ (\w+) /, ' *$1* ');
         else if (mark < 0.08) text = text.replace(/ (\w+) /, ' **$1** ');
         else if (mark < 0.11 && i > 0) {
-          text = text.replace(/ (\w+ \w+) /, ` [$1](/articles/${ids[int(rng, Math.max(0, i - 1000), i - 1)]}) `);
+          const target = articleUrl(ids[int(rng, Math.max(0, i - 1000), i - 1)] ?? '');
+          text = text.replace(/ (\w+ \w+) /, ` [$1](${target}) `);
         } else if (mark < 0.13) text = text.replace(/ (\w+) /, ` [$1](https://example.org/${contentWord()}) `);
         parts.push(text);
       }

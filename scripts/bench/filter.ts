@@ -33,9 +33,8 @@ import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import { gzipSync } from 'node:zlib';
 import { loadContent } from '../../build/load.ts';
-import { createQueryClient } from '../../src/api/queries.ts';
+import { createQueryClient, tagPageQuery, tagsAndPageQuery } from '../../src/api/queries.ts';
 import { filterByTags } from '../../src/filter/tagFilter.ts';
-import { frontHref } from '../../src/filter/urlState.ts';
 import {
   type AllTags,
   type Card,
@@ -44,6 +43,7 @@ import {
   type TagFacet,
   type TagPage,
 } from '../../src/model/compiled.ts';
+import { frontUrl } from '../../src/model/pageUrls.ts';
 import { dataPath } from '../../src/model/paths.ts';
 import { formatProblem } from '../../src/model/problems.ts';
 import { slugify } from '../../src/model/slug.ts';
@@ -402,8 +402,16 @@ async function loadFrontRoute(queryClient: QueryClient, href: string): Promise<F
   const [, view] = await Promise.all([rootLoader(queryClient)(), frontLoader(queryClient)(args)]);
   if (view instanceof Response)
     throw new Error(`${href} redirected (${view.status}) to ${view.headers.get('Location')}`);
-  if (view.kind !== 'filtered') throw new Error(`${href} gave a "${view.kind}" view, not a filtered one`);
-  return { items: view.items, total: view.total };
+  // The loader fills the cache; the page then reads the same query options it ensured (src/pages/FrontPage.tsx).
+  const { tags, page } = view.state;
+  const data =
+    view.kind === 'single'
+      ? queryClient.getQueryData(tagPageQuery(view.tag, page).queryKey)
+      : view.kind === 'and'
+        ? queryClient.getQueryData(tagsAndPageQuery(tags, page).queryKey)
+        : undefined;
+  if (!data) throw new Error(`${href} gave a "${view.kind}" view, not a filtered one`);
+  return { items: data.items, total: data.total };
 }
 
 interface Fetched {
@@ -475,7 +483,7 @@ const FACET_PREFIX = dataPath.tagFacet('').replace(/\.json$/, '');
 
 async function measureFrontPage(outDir: string, label: string, tags: readonly TagCount[]): Promise<PairReport> {
   const slugs = tags.map((tag) => tag.slug);
-  const href = frontHref({ tags: slugs, page: 1 });
+  const href = frontUrl({ tags: slugs, page: 1 });
   const site = JSON.parse(readDocument(outDir, dataPath.site()) ?? '{}') as SiteDocument;
 
   // Once from disk, counting what is fetched, as a reader's first visit to this view would.

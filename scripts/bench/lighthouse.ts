@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { launch as launchChrome, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse, { type Flags, type Result } from 'lighthouse';
 import { chromium, type Browser } from 'playwright-core';
+import { articleUrl, frontUrl, tagUrl } from '../../src/model/pageUrls.ts';
 import { buildSite, serve, type RunningServer } from '../../tests/e2e/server.ts';
 import { CHROME_FLAGS, findChrome } from '../find-chrome.mjs';
 import { formatBundleTable, kib, routeSizes } from './bundleSize.ts';
@@ -29,15 +30,15 @@ const RESULTS = join(ROOT, 'bench-results/lighthouse');
 const DEFAULT_RUNS = 3;
 const USAGE = 'Usage: npx tsx scripts/bench/lighthouse.ts [--runs=3]   (or BENCH_RUNS=3; the flag wins)';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-const LEAD = '/articles/lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
+const LEAD = articleUrl('lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea');
 const STATIC_LIMIT = '/static-limit.html';
 /** The sample newsroom's public address in the benchmark build (a reserved .example name). */
 const BENCH_SITE_URL = 'https://monsoon-ledger.example';
 
 export const PAGES = [
   { name: 'article', path: LEAD },
-  { name: 'front', path: '/' },
-  { name: 'tag', path: '/tags/north-korea-news' },
+  { name: 'front', path: frontUrl() },
+  { name: 'tag', path: tagUrl('north-korea-news') },
   { name: 'static-limit', path: STATIC_LIMIT },
 ] as const;
 type PageName = (typeof PAGES)[number]['name'];

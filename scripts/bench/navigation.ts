@@ -10,13 +10,14 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
+import { articleUrl } from '../../src/model/pageUrls.ts';
 import { buildSite, serve } from '../../tests/e2e/server.ts';
 import { CHROME_FLAGS, findChrome } from '../find-chrome.mjs';
 import { isMain, runCli, UsageError, wholeNumber } from './cli.ts';
 import { median } from './stats.ts';
 
 const DEFAULT_RUNS = 9;
-const LEAD = '/articles/lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
+const LEAD = articleUrl('lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea');
 
 async function measure(browser: Browser, base: string, prefetched: boolean): Promise<number> {
   // A phone-sized viewport keeps the related list far below the fold, so nothing prefetches it

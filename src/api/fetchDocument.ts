@@ -8,10 +8,23 @@ export const REQUEST_TIMEOUT_MS = 10_000;
 
 export type Validators = typeof import('./validators');
 
+/**
+ * How a document's URL is answered: in the browser by `fetch`, in the prerender by reading the built files. It is
+ * given to the query client (`createQueryClient`), not swapped into a global, so several pages can render at once.
+ */
+export type Fetcher = (
+  url: string,
+  init: { headers: Record<string, string>; signal: AbortSignal },
+) => Promise<Response>;
+
+/** The browser's fetcher; `fetch` is looked up at each call, so a test can stub it. */
+export const browserFetcher: Fetcher = (url, init) => fetch(url, init);
+
 let validators: Promise<Validators> | undefined;
 const loadValidators = () => (validators ??= import('./validators'));
 
 export async function fetchDocument<S extends z.ZodType>(
+  fetcher: Fetcher,
   url: string,
   pickSchema: (validators: Validators) => S,
   what: string,
@@ -22,7 +35,7 @@ export async function fetchDocument<S extends z.ZodType>(
   const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
   let response: Response;
   try {
-    response = await fetch(url, {
+    response = await fetcher(url, {
       headers: { Accept: 'application/json' },
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });

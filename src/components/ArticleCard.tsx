@@ -2,17 +2,14 @@ import { Link } from 'react-router';
 import { usePrefetchArticle } from '../hooks/usePrefetchArticle';
 import { webpSrcSet } from '../model/images';
 import { plainText } from '../model/inline';
+import { articleUrl, tagUrl } from '../model/pageUrls';
 import { mediaUrl } from '../model/paths';
+import { slugify } from '../model/slug';
 import { Dateline } from './Dateline';
-import { tagPath } from './TagList';
 import type { Card } from '../model/compiled';
 
 /** A card names a few tags; the article page lists them all. */
 const CARD_TAGS = 3;
-
-export function articlePath(id: string): string {
-  return `/articles/${id}`;
-}
 
 interface ArticleCardProps {
   card: Card;
@@ -56,7 +53,7 @@ export function ArticleCard({ card, lead = false, note, headingLevel: Heading = 
         )}
         <Heading className={`font-serif font-bold ${lead ? 'text-3xl sm:text-4xl' : 'text-xl'} leading-tight`}>
           <Link
-            to={articlePath(card.id)}
+            to={articleUrl(card.id)}
             {...prefetch}
             className="text-neutral-900 no-underline hover:underline dark:text-neutral-100"
           >
@@ -78,7 +75,7 @@ export function ArticleCard({ card, lead = false, note, headingLevel: Heading = 
               <li key={tag}>
                 {/* At least 24 px tall, so each tag is an easy target on a touch screen. */}
                 <Link
-                  to={tagPath(tag)}
+                  to={tagUrl(slugify(tag))}
                   className="inline-flex min-h-6 items-center px-1 text-neutral-600 dark:text-neutral-400"
                 >
                   {tag}

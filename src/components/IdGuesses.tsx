@@ -1,14 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { idEntriesQuery } from '../api/queries';
-import { nearestIds } from '../model/idGuesses';
+import { articleUrl } from '../model/pageUrls';
+import type { IdEntry } from '../model/idGuesses';
 
-/** "Were you looking for": up to three articles whose ids are nearest to the one that was not found. */
-export function IdGuesses({ requested }: { requested: string }) {
-  // A failure here only means no suggestions: the page has already said what was not found.
-  const { data } = useQuery({ ...idEntriesQuery(requested), retry: false });
-  const guesses = useMemo(() => (data ? nearestIds(requested, data) : []), [data, requested]);
+/** "Were you looking for": the articles whose ids are nearest to the one that was not found (the page finds them). */
+export function IdGuesses({ guesses }: { guesses: readonly IdEntry[] }) {
   if (guesses.length === 0) return null;
   return (
     <section aria-labelledby="id-guesses-heading" className="mt-8">
@@ -18,7 +13,7 @@ export function IdGuesses({ requested }: { requested: string }) {
       <ul className="mt-3 list-disc space-y-2 pl-5">
         {guesses.map((guess) => (
           <li key={guess.id}>
-            <Link to={`/articles/${guess.id}`}>{guess.headline}</Link>
+            <Link to={articleUrl(guess.id)}>{guess.headline}</Link>
           </li>
         ))}
       </ul>

@@ -1,8 +1,9 @@
 import { Link, Outlet, ScrollRestoration, type Location } from 'react-router';
-import { useSite } from '../hooks/useSite';
+import { frontUrl } from '../model/pageUrls';
 import { ContentProblems } from './ContentProblems';
 import { NavigationProgress } from './NavigationProgress';
 import { RouteAnnouncer } from './RouteAnnouncer';
+import type { SiteDocument } from '../model/compiled';
 
 /**
  * Where a scroll position is filed. Entries the app pushed have their own key; the entry a page was loaded at
@@ -12,8 +13,8 @@ import { RouteAnnouncer } from './RouteAnnouncer';
 const scrollKey = (location: Location) =>
   location.key === 'default' ? `${location.pathname}${location.search}` : location.key;
 
-export function Layout() {
-  const site = useSite();
+/** The frame of every page: masthead, content problems (in dev), the page itself, footer. */
+export function Layout({ site }: { site: Pick<SiteDocument, 'name' | 'problems' | 'articleCount'> }) {
   return (
     <div className="flex min-h-screen flex-col">
       <NavigationProgress />
@@ -26,13 +27,13 @@ export function Layout() {
       <header className="border-b border-neutral-200 print:hidden dark:border-neutral-800">
         <div className="mx-auto flex max-w-6xl flex-wrap items-baseline justify-between gap-2 px-4 py-4">
           <Link
-            to="/"
+            to={frontUrl()}
             className="font-serif text-3xl font-black tracking-tight text-neutral-900 no-underline dark:text-neutral-100"
           >
             {site.name}
           </Link>
           <nav aria-label="Site">
-            <Link to="/" className="text-sm">
+            <Link to={frontUrl()} className="text-sm">
               Latest news
             </Link>
           </nav>

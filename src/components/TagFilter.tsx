@@ -2,11 +2,9 @@
  * The multi-tag filter. Every option is a link to the URL of the narrower view, so choosing one
  * pushes a history entry (Back undoes it) and every state is a bookmark.
  */
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link } from 'react-router';
-import { allTagCountsQuery, coTagCountsQuery } from '../api/queries';
-import { type FrontState, frontHref, withTag, withoutTag } from '../filter/urlState';
+import { type FrontState, withTag, withoutTag } from '../filter/urlState';
+import { frontUrl } from '../model/pageUrls';
 import type { TagCount } from '../model/compiled';
 
 const SHOWN_AT_FIRST = 16;
@@ -17,20 +15,19 @@ interface TagFilterProps {
   /** Tags that narrow the current view, with their counts within it (most used first). */
   options: TagCount[];
   /**
-   * Whether `options` is every tag that narrows the view; otherwise "all tags" fetches the rest: every tag there
-   * is, or, with one tag chosen, every tag that occurs with it.
+   * Whether `options` is every tag that narrows the view; otherwise "all tags" shows `rest` once the page has it:
+   * every tag there is, or, with one tag chosen, every tag that occurs with it.
    */
   complete: boolean;
+  /** Every tag that narrows the view, when `options` is not complete and the page has fetched them. */
+  rest?: TagCount[];
+  /** Whether every tag is shown ("Show all tags" was pressed). */
+  expanded: boolean;
+  onExpandedChange: (expanded: boolean) => void;
 }
 
-export function TagFilter({ state, selected, options, complete }: TagFilterProps) {
-  const [expanded, setExpanded] = useState(false);
-  const single = selected.length === 1 ? selected[0]?.slug : undefined;
-  const fetchRest = expanded && !complete;
-  const everyTag = useQuery({ ...allTagCountsQuery(), enabled: fetchRest && single === undefined });
-  const withSingle = useQuery({ ...coTagCountsQuery(single ?? ''), enabled: fetchRest && single !== undefined });
-  const rest = single === undefined ? everyTag.data : withSingle.data;
-  const list = fetchRest ? (rest ?? options) : options;
+export function TagFilter({ state, selected, options, complete, rest, expanded, onExpandedChange }: TagFilterProps) {
+  const list = expanded && !complete ? (rest ?? options) : options;
   const shown = expanded ? list : list.slice(0, SHOWN_AT_FIRST);
   // More to show when the list is cut short here, or when it is only the most used tags.
   const hasMore = !complete || options.length > SHOWN_AT_FIRST;
@@ -49,7 +46,7 @@ export function TagFilter({ state, selected, options, complete }: TagFilterProps
             {selected.map((tag) => (
               <li key={tag.slug}>
                 <Link
-                  to={frontHref(withoutTag(state, tag.slug))}
+                  to={frontUrl(withoutTag(state, tag.slug))}
                   aria-label={`Remove filter ${tag.label}`}
                   className="inline-flex items-center gap-1 rounded-full bg-neutral-900 px-3 py-1 text-sm text-white no-underline dark:bg-neutral-100 dark:text-neutral-900"
                 >
@@ -58,7 +55,7 @@ export function TagFilter({ state, selected, options, complete }: TagFilterProps
               </li>
             ))}
           </ul>
-          <Link to="/" className="text-sm">
+          <Link to={frontUrl()} className="text-sm">
             Clear all
           </Link>
         </div>
@@ -71,7 +68,7 @@ export function TagFilter({ state, selected, options, complete }: TagFilterProps
           {shown.map((tag) => (
             <li key={tag.slug}>
               <Link
-                to={frontHref(withTag(state, tag.slug))}
+                to={frontUrl(withTag(state, tag.slug))}
                 aria-label={`${tag.label}, ${tag.count} article${tag.count === 1 ? '' : 's'}`}
                 className="inline-flex items-baseline gap-1 rounded-full border border-neutral-300 px-3 py-1 text-sm text-neutral-900 no-underline hover:border-neutral-900 dark:border-neutral-700 dark:text-neutral-100 dark:hover:border-neutral-100"
               >
@@ -87,7 +84,7 @@ export function TagFilter({ state, selected, options, complete }: TagFilterProps
         <button
           type="button"
           aria-expanded={expanded}
-          onClick={() => setExpanded((value) => !value)}
+          onClick={() => onExpandedChange(!expanded)}
           className="mt-2 text-sm underline"
         >
           {expanded ? 'Show fewer tags' : 'Show all tags'}

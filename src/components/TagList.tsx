@@ -1,9 +1,6 @@
 import { Link } from 'react-router';
+import { tagUrl } from '../model/pageUrls';
 import { slugify } from '../model/slug';
-
-export function tagPath(label: string): string {
-  return `/tags/${encodeURIComponent(slugify(label))}`;
-}
 
 /** The article's tags as a labelled list of links to their pages. */
 export function TagList({ tags, label = 'Tags' }: { tags: string[]; label?: string }) {
@@ -14,7 +11,7 @@ export function TagList({ tags, label = 'Tags' }: { tags: string[]; label?: stri
         {tags.map((tag) => (
           <li key={tag}>
             <Link
-              to={tagPath(tag)}
+              to={tagUrl(slugify(tag))}
               className="inline-block rounded-full border border-neutral-300 px-3 py-1 text-sm no-underline hover:border-neutral-900 dark:border-neutral-700 dark:hover:border-neutral-100"
             >
               {tag}

@@ -50,3 +50,16 @@ export function locatePage(positions: readonly number[], page: number, pageSize:
 export function pageCountOf(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }
+
+/** One page of the AND of `tags`, from the pivot's facet: its numbers, and where in the pivot's pages its items are. */
+export function andPage(facet: TagFacet, tags: readonly string[], page: number, pageSize: number) {
+  const result = filterByTags(facet, tags);
+  const located = locatePage(result.positions, page, pageSize);
+  return {
+    total: result.positions.length,
+    pageCount: pageCountOf(result.positions.length, pageSize),
+    counts: result.counts,
+    located,
+    sourcePages: [...new Set(located.map((item) => item.sourcePage))],
+  };
+}

@@ -1,6 +1,7 @@
 /**
  * The front page's state lives in the URL only: `?tag=a&tag=b&page=N`.
- * Parsing never throws: junk is dropped, so any URL a reader types or bookmarks renders.
+ * Parsing never throws: junk is dropped, so any URL a reader types or bookmarks renders. Writing the URL of a
+ * state is `frontUrl` (model/pageUrls.ts), with every other page URL.
  */
 import { slugify } from '../model/slug';
 
@@ -30,14 +31,6 @@ export function parseFrontState(params: URLSearchParams): FrontState {
   return { tags, page: parsePage(params.get('page')) };
 }
 
-export function frontHref({ tags, page }: FrontState): string {
-  const params = new URLSearchParams();
-  for (const tag of tags) params.append('tag', tag);
-  if (page > 1) params.set('page', String(page));
-  const query = params.toString();
-  return query ? `/?${query}` : '/';
-}
-
 export const withTag = (state: FrontState, slug: string): FrontState => ({
   tags: state.tags.includes(slug) ? state.tags : [...state.tags, slug],
   page: 1,
@@ -47,8 +40,3 @@ export const withoutTag = (state: FrontState, slug: string): FrontState => ({
   tags: state.tags.filter((tag) => tag !== slug),
   page: 1,
 });
-
-/** `?page=N` on any list path (tag and author pages). */
-export function pagedHref(path: string, page: number): string {
-  return page > 1 ? `${path}?page=${page}` : path;
-}

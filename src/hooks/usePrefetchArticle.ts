@@ -1,23 +1,18 @@
 /**
- * Fetches an article's JSON (and the article page's code) into the cache when a link to it comes
- * into view, is hovered or is focused, so following the link renders at once.
+ * Warms an article (its JSON and the article page's code) when a link to it comes into view, is hovered or is
+ * focused, so following the link renders at once. What warming means is the app's business: the root route hands
+ * it down through context, so no component reaches up into the pages or the data layer.
  */
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef } from 'react';
-import { articleQuery } from '../api/queries';
+import { createContext, use, useCallback, useEffect, useRef } from 'react';
 
-let pageCode: Promise<unknown> | undefined;
-const loadArticlePageCode = () => (pageCode ??= import('../pages/ArticlePage').catch(() => (pageCode = undefined)));
+/** Warms the article `id`; never throws, and does nothing outside the app (a component rendered on its own). */
+export const PrefetchArticleContext = createContext<(id: string) => void>(() => undefined);
 
 export function usePrefetchArticle<T extends HTMLElement>(id: string) {
-  const queryClient = useQueryClient();
+  const prefetchArticle = use(PrefetchArticleContext);
   const ref = useRef<T>(null);
 
-  const prefetch = useCallback(() => {
-    void loadArticlePageCode();
-    // prefetchQuery never throws and skips fresh data; a failure is simply retried on click.
-    void queryClient.prefetchQuery(articleQuery(id));
-  }, [queryClient, id]);
+  const prefetch = useCallback(() => prefetchArticle(id), [prefetchArticle, id]);
 
   useEffect(() => {
     const element = ref.current;

@@ -11,6 +11,7 @@ import { TagList } from '../components/TagList';
 import { useScrollToHash } from '../hooks/useScrollToHash';
 import { useSite } from '../hooks/useSite';
 import { plainText } from '../model/inline';
+import { articleUrl } from '../model/pageUrls';
 import { mediaUrl } from '../model/paths';
 
 export function ArticlePage() {
@@ -21,7 +22,7 @@ export function ArticlePage() {
   useScrollToHash(data);
   if (data.kind === 'redirect') {
     // An alias: the canonical URL replaces it (no extra history entry), keeping any #section.
-    return <Navigate replace to={{ pathname: `/articles/${data.to}`, hash }} />;
+    return <Navigate replace to={{ pathname: articleUrl(data.to), hash }} />;
   }
   const { article, related, moreInSection } = data;
 
@@ -30,7 +31,7 @@ export function ArticlePage() {
       <DocumentHead
         title={article.headline}
         description={article.standfirst ? plainText(article.standfirst) : undefined}
-        canonicalPath={`/articles/${article.id}`}
+        canonicalPath={articleUrl(article.id)}
         image={article.image ? mediaUrl(article.image.src) : undefined}
         type="article"
       />

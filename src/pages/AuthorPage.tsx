@@ -1,19 +1,24 @@
-import { useLoaderData } from 'react-router';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { useLocation, useParams } from 'react-router';
+import { authorPageQuery } from '../api/queries';
 import { CardList } from '../components/CardList';
 import { DocumentHead } from '../components/DocumentHead';
 import { Pager } from '../components/Pager';
-import { pagedHref } from '../filter/urlState';
-import type { AuthorPage as AuthorPageDocument } from '../model/compiled';
+import { parsePage } from '../filter/urlState';
+import { authorUrl, pagedUrl } from '../model/pageUrls';
 
 export function AuthorPage() {
-  const { author, items, page, pageCount, total } = useLoaderData<AuthorPageDocument>();
-  const path = `/authors/${encodeURIComponent(author.slug)}`;
+  const slug = useParams().slug ?? '';
+  const { search } = useLocation();
+  const { data } = useSuspenseQuery(authorPageQuery(slug, parsePage(new URLSearchParams(search).get('page'))));
+  const { author, items, page, pageCount, total } = data;
+  const path = authorUrl(author.slug);
   return (
     <>
       <DocumentHead
         title={author.name}
         description={`Articles by ${author.name}`}
-        canonicalPath={pagedHref(path, page)}
+        canonicalPath={pagedUrl(path, page)}
       />
       <p className="text-sm font-semibold tracking-wider text-neutral-600 uppercase dark:text-neutral-400">Author</p>
       <h1 tabIndex={-1} className="font-serif text-4xl font-black">
@@ -29,7 +34,7 @@ export function AuthorPage() {
       <div className="mt-8">
         <CardList cards={items} label={`Articles by ${author.name}`} />
       </div>
-      <Pager page={page} pageCount={pageCount} hrefFor={(n) => pagedHref(path, n)} />
+      <Pager page={page} pageCount={pageCount} hrefFor={(n) => pagedUrl(path, n)} />
     </>
   );
 }

@@ -1,6 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
+import { idEntriesQuery } from '../api/queries';
 import { DocumentHead } from '../components/DocumentHead';
 import { IdGuesses } from '../components/IdGuesses';
+import { nearestIds } from '../model/idGuesses';
+import { frontUrl } from '../model/pageUrls';
 
 /**
  * Says what was not found, offers the nearest articles when the address looks like an article's (an unknown
@@ -9,6 +14,9 @@ import { IdGuesses } from '../components/IdGuesses';
 export function NotFoundPage({ what }: { what?: string }) {
   const params = useParams();
   const requested = 'slug' in params ? undefined : (params.id ?? params['*']?.split('/').filter(Boolean).pop());
+  // A failure here only means no suggestions: the page has already said what was not found.
+  const { data } = useQuery({ ...idEntriesQuery(requested ?? ''), enabled: Boolean(requested), retry: false });
+  const guesses = useMemo(() => (requested && data ? nearestIds(requested, data) : []), [data, requested]);
   return (
     <div className="mx-auto max-w-prose py-12">
       <DocumentHead title="Not found" />
@@ -19,9 +27,9 @@ export function NotFoundPage({ what }: { what?: string }) {
         {what ? `We could not find ${what}.` : 'There is no page at this address.'} It may have moved, or the link may
         be mistyped.
       </p>
-      {requested ? <IdGuesses requested={requested} /> : null}
+      <IdGuesses guesses={guesses} />
       <p className="mt-6">
-        <Link to="/">Go to the front page</Link>
+        <Link to={frontUrl()}>Go to the front page</Link>
       </p>
     </div>
   );

@@ -1,22 +1,27 @@
-import { Link, useLoaderData } from 'react-router';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Link, useLocation, useParams } from 'react-router';
+import { tagPageQuery } from '../api/queries';
 import { CardList } from '../components/CardList';
 import { DocumentHead } from '../components/DocumentHead';
 import { Pager } from '../components/Pager';
-import { frontHref, pagedHref } from '../filter/urlState';
-import type { TagPage as TagPageDocument } from '../model/compiled';
+import { parsePage } from '../filter/urlState';
+import { frontUrl, pagedUrl, tagUrl } from '../model/pageUrls';
 
 /** How many of the tags that occur with this one the page offers. */
 const OFTEN_TAGGED_SHOWN = 12;
 
 export function TagPage() {
-  const { tag, coTags, items, page, pageCount } = useLoaderData<TagPageDocument>();
-  const path = `/tags/${encodeURIComponent(tag.slug)}`;
+  const slug = useParams().slug ?? '';
+  const { search } = useLocation();
+  const { data } = useSuspenseQuery(tagPageQuery(slug, parsePage(new URLSearchParams(search).get('page'))));
+  const { tag, coTags, items, page, pageCount } = data;
+  const path = tagUrl(tag.slug);
   return (
     <>
       <DocumentHead
         title={tag.label}
         description={`Articles tagged ${tag.label}`}
-        canonicalPath={pagedHref(path, page)}
+        canonicalPath={pagedUrl(path, page)}
       />
       <p className="text-sm font-semibold tracking-wider text-neutral-600 uppercase dark:text-neutral-400">Tag</p>
       <h1 tabIndex={-1} className="font-serif text-4xl font-black">
@@ -37,7 +42,7 @@ export function TagPage() {
             {coTags.slice(0, OFTEN_TAGGED_SHOWN).map((other) => (
               <li key={other.slug}>
                 <Link
-                  to={frontHref({ tags: [tag.slug, other.slug], page: 1 })}
+                  to={frontUrl({ tags: [tag.slug, other.slug] })}
                   aria-label={`${tag.label} and ${other.label}, ${other.count} article${other.count === 1 ? '' : 's'}`}
                   className="inline-flex items-baseline gap-1 rounded-full border border-neutral-300 px-3 py-1 text-sm text-neutral-900 no-underline hover:border-neutral-900 dark:border-neutral-700 dark:text-neutral-100"
                 >
@@ -52,7 +57,7 @@ export function TagPage() {
       <div className="mt-8">
         <CardList cards={items} label={`Articles tagged ${tag.label}`} />
       </div>
-      <Pager page={page} pageCount={pageCount} hrefFor={(n) => pagedHref(path, n)} />
+      <Pager page={page} pageCount={pageCount} hrefFor={(n) => pagedUrl(path, n)} />
     </>
   );
 }

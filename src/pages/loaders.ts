@@ -1,32 +1,33 @@
 /**
  * Route loaders: they start every fetch a page needs before its component renders (and while
- * its code loads), through the same query options the components read. No React here.
+ * its code loads), through the same query options the pages read, and redirect a page past the end.
+ * They return no documents: a page reads them from the query cache, so a prerendered page carries its
+ * data once (the dehydrated queries), not twice. No React here.
  */
 import { type LoaderFunctionArgs, redirect } from 'react-router';
 import { NotFoundError } from '../api/errors';
-import { articleQuery, authorPageQuery, indexPageQuery, siteQuery, tagFacetQuery, tagPageQuery } from '../api/queries';
-import { filterByTags, locatePage, pageCountOf, pickPivot } from '../filter/tagFilter';
-import { type FrontState, frontHref, pagedHref, parseFrontState, parsePage } from '../filter/urlState';
-import type { Card, TagCount } from '../model/compiled';
+import {
+  articleQuery,
+  authorPageQuery,
+  indexPageQuery,
+  siteQuery,
+  tagPageQuery,
+  tagsAndPageQuery,
+} from '../api/queries';
+import { pageCountOf } from '../filter/tagFilter';
+import { type FrontState, parseFrontState, parsePage } from '../filter/urlState';
+import { frontUrl, pagedUrl } from '../model/pageUrls';
+import type { TagCount } from '../model/compiled';
 import type { QueryClient } from '@tanstack/react-query';
 
-export type FrontView =
-  | { kind: 'all'; state: FrontState; items: Card[]; total: number; pageCount: number }
-  | {
-      kind: 'filtered';
-      state: FrontState;
-      selected: TagCount[];
-      items: Card[];
-      total: number;
-      pageCount: number;
-      /** Further tags within the result, with their counts within it. */
-      counts: TagCount[];
-      /**
-       * Whether `counts` holds every such tag. With one tag chosen it holds only the most frequent (from the
-       * tag's page); "all tags" then counts the rest from the tag's facet, fetched only if asked for.
-       */
-      countsComplete: boolean;
-    }
+/**
+ * Which query holds the front page's view (the page reads it from the cache): a page of the index, of one tag's
+ * own list, or of an AND of tags; or the tags that do not exist (a missing document leaves nothing in the cache,
+ * so those are named here).
+ */
+export type FrontPlan =
+  | { kind: 'all' | 'and'; state: FrontState }
+  | { kind: 'single'; state: FrontState; tag: string }
   | { kind: 'unknown'; state: FrontState; unknown: string[]; known: TagCount[] };
 
 async function settle<T>(promise: Promise<T>): Promise<T | NotFoundError> {
@@ -45,15 +46,15 @@ export const rootLoader = (queryClient: QueryClient) => async () => {
 
 export const frontLoader =
   (queryClient: QueryClient) =>
-  async ({ request }: LoaderFunctionArgs): Promise<FrontView | Response> => {
+  async ({ request }: LoaderFunctionArgs): Promise<FrontPlan | Response> => {
     const state = parseFrontState(new URL(request.url).searchParams);
     const site = await queryClient.ensureQueryData(siteQuery());
 
     if (state.tags.length === 0) {
       const pageCount = pageCountOf(site.articleCount, site.pageSize);
-      if (state.page > pageCount) return redirect(frontHref({ ...state, page: pageCount }));
-      const page = await queryClient.ensureQueryData(indexPageQuery(state.page));
-      return { kind: 'all', state, items: page.items, total: page.total, pageCount: page.pageCount };
+      if (state.page > pageCount) return redirect(frontUrl({ ...state, page: pageCount }));
+      await queryClient.ensureQueryData(indexPageQuery(state.page));
+      return { kind: 'all', state };
     }
 
     // First page of each chosen tag: tells which tags exist and how many articles each has.
@@ -64,55 +65,18 @@ export const frontLoader =
     const unknown = state.tags.filter((_, i) => heads[i] instanceof NotFoundError);
     if (unknown.length > 0) return { kind: 'unknown', state, unknown, known };
 
-    const selected = state.tags
-      .map((slug) => known.find((tag) => tag.slug === slug))
-      .filter((tag) => tag !== undefined);
-
     // One tag: its own pages hold the result, with the tags that occur with it. The facet, which grows with
     // the tag (170 KiB gzip for the largest of 100,000 articles), is needed only for an AND of tags.
     const [only] = heads;
     if (heads.length === 1 && only && !(only instanceof NotFoundError)) {
-      if (state.page > only.pageCount) return redirect(frontHref({ ...state, page: Math.max(1, only.pageCount) }));
-      const page = state.page === 1 ? only : await queryClient.ensureQueryData(tagPageQuery(only.tag.slug, state.page));
-      return {
-        kind: 'filtered',
-        state,
-        selected,
-        items: page.items,
-        total: page.total,
-        pageCount: page.pageCount,
-        counts: page.coTags,
-        countsComplete: page.coTags.length >= page.coTagTotal,
-      };
+      if (state.page > only.pageCount) return redirect(frontUrl({ ...state, page: Math.max(1, only.pageCount) }));
+      await queryClient.ensureQueryData(tagPageQuery(only.tag.slug, state.page));
+      return { kind: 'single', state, tag: only.tag.slug };
     }
 
-    const pivotTag = pickPivot(known.map((tag) => ({ tag })))?.tag;
-    if (!pivotTag) throw new Error('no tag to filter by');
-    const facet = await queryClient.ensureQueryData(tagFacetQuery(pivotTag.slug));
-    const result = filterByTags(facet, state.tags);
-    const pageCount = pageCountOf(result.positions.length, site.pageSize);
-    if (state.page > pageCount) return redirect(frontHref({ ...state, page: pageCount }));
-
-    const located = locatePage(result.positions, state.page, site.pageSize);
-    const sourcePages = [...new Set(located.map((item) => item.sourcePage))];
-    const documents = new Map(
-      await Promise.all(
-        sourcePages.map(async (n) => [n, await queryClient.ensureQueryData(tagPageQuery(pivotTag.slug, n))] as const),
-      ),
-    );
-    const items = located
-      .map(({ sourcePage, offset }) => documents.get(sourcePage)?.items[offset])
-      .filter((card): card is Card => card !== undefined);
-    return {
-      kind: 'filtered',
-      state,
-      selected,
-      items,
-      total: result.positions.length,
-      pageCount,
-      counts: result.counts,
-      countsComplete: true,
-    };
+    const { pageCount } = await queryClient.ensureQueryData(tagsAndPageQuery(state.tags, state.page));
+    if (state.page > pageCount) return redirect(frontUrl({ ...state, page: pageCount }));
+    return { kind: 'and', state };
   };
 
 export const articleLoader =
@@ -124,18 +88,16 @@ export const articleLoader =
   };
 
 /** Tag and author pages share the paging rule: past the end goes to the last page. */
-async function loadPaged<T extends { pageCount: number }>(
-  request: Request,
-  load: (page: number) => Promise<T>,
-): Promise<T | Response> {
+async function loadPaged(request: Request, load: (page: number) => Promise<{ pageCount: number }>) {
   const url = new URL(request.url);
   const page = parsePage(url.searchParams.get('page'));
   try {
-    return await load(page);
+    await load(page);
+    return null;
   } catch (error) {
     if (!(error instanceof NotFoundError) || page === 1) throw error;
     const first = await load(1);
-    return redirect(pagedHref(url.pathname, first.pageCount));
+    return redirect(pagedUrl(url.pathname, first.pageCount));
   }
 }
 

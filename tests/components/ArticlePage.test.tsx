@@ -1,6 +1,7 @@
 import { cleanup, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { articleUrl } from '../../src/model/pageUrls';
 import { renderApp, requestUrl } from './renderApp';
 
 afterEach(() => {
@@ -8,7 +9,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const FULL = '/articles/harbour-wall-opens';
+const FULL = articleUrl('harbour-wall-opens');
 
 describe('article page, every field present', () => {
   it('shows the header: section, one h1, standfirst with marks, byline with roles, dates, reading time', async () => {
@@ -103,11 +104,23 @@ describe('article page, every field present', () => {
     await screen.findByRole('heading', { level: 1 });
     await waitFor(() => expect(document.title).toBe('Harbour wall opens after three years · Test Gazette'));
   });
+
+  it('in the browser, gives canonical and sharing URLs on its own origin (SITE_URL unset)', async () => {
+    renderApp(FULL);
+    await screen.findByRole('heading', { level: 1 });
+    const { origin } = window.location;
+    const attribute = (selector: string, name: string) => document.head.querySelector(selector)?.getAttribute(name);
+    await waitFor(() =>
+      expect(attribute('link[rel="canonical"]', 'href')).toBe(`${origin}/articles/harbour-wall-opens`),
+    );
+    expect(attribute('meta[property="og:url"]', 'content')).toBe(`${origin}/articles/harbour-wall-opens`);
+    expect(attribute('meta[property="og:image"]', 'content')).toBe(`${origin}/media/images/harbour.svg`);
+  });
 });
 
 describe('article page, optional fields absent', () => {
   it('renders without standfirst, section, image, update, roles, headings or tags', async () => {
-    const { container } = renderApp('/articles/ferry-returns');
+    const { container } = renderApp(articleUrl('ferry-returns'));
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Ferry returns to full timetable');
     expect(container.querySelector('figure')).toBeNull();
     expect(screen.queryByText(/^Updated/)).toBeNull();
@@ -120,7 +133,7 @@ describe('article page, optional fields absent', () => {
 
 describe('article page, navigation and failures', () => {
   it('replaces an alias URL with the canonical one', async () => {
-    const { router } = renderApp('/articles/old-harbour-id#what-was-built');
+    const { router } = renderApp(`${articleUrl('old-harbour-id')}#what-was-built`);
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Harbour wall opens');
     expect(router.state.location.pathname).toBe('/articles/harbour-wall-opens');
     expect(router.state.location.hash).toBe('#what-was-built');
@@ -128,14 +141,14 @@ describe('article page, navigation and failures', () => {
   });
 
   it('shows the not-found page for an unknown id (an HTML fallback answer)', async () => {
-    renderApp('/articles/no-such-article');
+    renderApp(articleUrl('no-such-article'));
     expect(await screen.findByRole('heading', { level: 1, name: 'Not found' })).toBeInTheDocument();
     expect(screen.getByText(/article "no-such-article"/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /front page/ })).toHaveAttribute('href', '/');
   });
 
   it('offers the nearest articles for a mistyped or cut-short article id, and for an unknown path', async () => {
-    renderApp('/articles/harbour-wall-opns');
+    renderApp(articleUrl('harbour-wall-opns'));
     const guesses = await screen.findByRole('region', { name: 'Were you looking for' });
     expect(
       within(guesses)
@@ -145,7 +158,7 @@ describe('article page, navigation and failures', () => {
     expect(within(guesses).getByRole('link')).toHaveTextContent('Harbour wall opens after three years');
     cleanup();
 
-    renderApp('/articles/old-harbour');
+    renderApp(articleUrl('old-harbour'));
     const fromAlias = await screen.findByRole('region', { name: 'Were you looking for' });
     expect(within(fromAlias).getByRole('link')).toHaveAttribute('href', '/articles/harbour-wall-opens');
     cleanup();
@@ -156,7 +169,7 @@ describe('article page, navigation and failures', () => {
   });
 
   it('offers nothing when no id is near', async () => {
-    const { fetchMock } = renderApp('/articles/zebra-crossing');
+    const { fetchMock } = renderApp(articleUrl('zebra-crossing'));
     expect(await screen.findByRole('heading', { level: 1, name: 'Not found' })).toBeInTheDocument();
     await waitFor(() =>
       expect(fetchMock.mock.calls.map(([input]) => requestUrl(input))).toContain('/data/ids/ze.json'),

@@ -1,6 +1,7 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { frontUrl } from '../../src/model/pageUrls';
 import { compileFixture, renderApp, requestUrl } from './renderApp';
 
 afterEach(() => {
@@ -13,7 +14,7 @@ const requested = (fetchMock: ReturnType<typeof renderApp>['fetchMock']) =>
 
 describe('front page filtered by tags', () => {
   it('answers one tag from its own pages, without its facet', async () => {
-    const { fetchMock } = renderApp('/?tag=port-calder');
+    const { fetchMock } = renderApp(frontUrl({ tags: ['port-calder'] }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Tagged Port Calder' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('2 articles tagged Port Calder');
     const narrow = screen.getByRole('list', { name: 'Narrow further' });
@@ -33,7 +34,7 @@ describe('front page filtered by tags', () => {
     };
     // As for a tag with more co-occurring tags than its pages list.
     const shortened = JSON.stringify({ ...page, coTags: page.coTags.slice(0, 1) });
-    const { fetchMock } = renderApp('/?tag=port-calder', {
+    const { fetchMock } = renderApp(frontUrl({ tags: ['port-calder'] }), {
       override: (path) =>
         path === '/data/tags/port-calder/1.json'
           ? new Response(shortened, { headers: { 'Content-Type': 'application/json' } })
@@ -50,7 +51,7 @@ describe('front page filtered by tags', () => {
   });
 
   it('answers an AND of tags from the rarest tag’s facet, with counts within the result', async () => {
-    const { fetchMock } = renderApp('/?tag=port-calder&tag=infrastructure');
+    const { fetchMock } = renderApp(frontUrl({ tags: ['port-calder', 'infrastructure'] }));
     expect(await screen.findByRole('status')).toHaveTextContent('1 article tagged Port Calder and Infrastructure');
     const narrow = screen.getByRole('list', { name: 'Narrow further' });
     expect(

@@ -3,10 +3,11 @@
  * in light and dark colour schemes, and a keyboard-only journey in which focus is always visible.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { articleUrl, frontUrl, tagUrl } from '../../src/model/pageUrls';
 import { axeViolations, openApp, openPage } from './browser';
 import type { Page } from 'playwright-core';
 
-const LEAD = '/articles/lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
+const LEAD = articleUrl('lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea');
 const base = inject('sampleUrl');
 /** Found through the lead article's byline link, in beforeAll. */
 let authorPath = '';
@@ -28,13 +29,13 @@ async function load(page: Page, path: string) {
 }
 
 const PAGES: [name: string, path: () => string][] = [
-  ['front page', () => '/'],
+  ['front page', () => frontUrl()],
   ['lead article', () => LEAD],
-  ['tag page', () => '/tags/north-korea-news'],
+  ['tag page', () => tagUrl('north-korea-news')],
   ['author page (from the byline)', () => authorPath],
-  ['filtered front page', () => '/?tag=port-calder&tag=velmora'],
-  ['not-found page (unknown article)', () => '/articles/does-not-exist'],
-  ['not-found page with guesses', () => '/articles/lavrov-warns-us-south-korea'],
+  ['filtered front page', () => frontUrl({ tags: ['port-calder', 'velmora'] })],
+  ['not-found page (unknown article)', () => articleUrl('does-not-exist')],
+  ['not-found page with guesses', () => articleUrl('lavrov-warns-us-south-korea')],
   ['not-found page (unknown path)', () => '/no/such/page'],
 ];
 
@@ -126,7 +127,7 @@ describe('keyboard only', () => {
     const focusMovedToHeading = () =>
       expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
 
-    await load(page, '/');
+    await load(page, frontUrl());
 
     // 1. The first Tab reaches the skip link, which appears on screen.
     const skip = await tab();

@@ -1,8 +1,9 @@
 /** The article page in real Chromium, over the sample newsroom served like production. */
 import { describe, expect, inject, it } from 'vitest';
+import { articleUrl, authorUrl, frontUrl, tagUrl } from '../../src/model/pageUrls';
 import { axeViolations, markWindow, openApp, openPage, windowMark } from './browser';
 
-const LEAD = '/articles/lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
+const LEAD = articleUrl('lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea');
 const base = inject('sampleUrl');
 
 describe('article page', () => {
@@ -51,6 +52,31 @@ describe('article page', () => {
     expect(meta.jsonLd.datePublished).toBe('2025-07-12T18:09:19+05:30');
 
     expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('names no canonical or sharing URL in its HTML while the origin is unknown (no SITE_URL); the app adds absolute ones', async () => {
+    const { page, problems, context } = await openPage();
+    const response = await openApp(page, base + LEAD);
+    const html = (await response?.text()) ?? '';
+    expect(html).toMatch(/<meta data-prerendered="" property="og:title" content="Lavrov warns/);
+    expect(html).not.toMatch(/rel="canonical"|property="og:url"|property="og:image"/);
+    const prerenderedJsonLd = /<script type="application\/ld\+json">(.*?)<\/script>/.exec(html)?.[1] ?? '';
+    expect(JSON.parse(prerenderedJsonLd)).not.toHaveProperty('image');
+
+    const head = () =>
+      page.evaluate(() => ({
+        canonical: document.querySelector('link[rel="canonical"]')?.getAttribute('href'),
+        ogUrl: document.querySelector('meta[property="og:url"]')?.getAttribute('content'),
+        ogImage: document.querySelector('meta[property="og:image"]')?.getAttribute('content'),
+      }));
+    await expect.poll(async () => (await head()).canonical).toBe(base + LEAD);
+    expect(await head()).toEqual({
+      canonical: base + LEAD,
+      ogUrl: base + LEAD,
+      ogImage: `${base}/media/images/world/wonsan-coast-dusk.svg`,
+    });
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -123,7 +149,7 @@ describe('article page', () => {
         }
       } as typeof Real;
     });
-    await openApp(page, `${base}/tags/north-korea-news`);
+    await openApp(page, base + tagUrl('north-korea-news'));
     await openApp(page, base + LEAD);
     expect(await page.locator('article time').first().textContent()).toMatch(/\d{4}, \d\d:\d\d IST/);
     expect(await page.evaluate(() => (window as unknown as { __dateFormats: number }).__dateFormats)).toBe(0);
@@ -148,7 +174,7 @@ describe('article page', () => {
 
   it('serves a raster lead image as responsive WebP sized for the screen', async () => {
     const { page, context } = await openPage({ viewport: { width: 390, height: 800 } });
-    await openApp(page, `${base}/articles/tide-and-tamarind-festival-returns`);
+    await openApp(page, base + articleUrl('tide-and-tamarind-festival-returns'));
     const img = page.locator('article figure img').first();
     await expect
       .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.currentSrc))
@@ -162,7 +188,7 @@ describe('article page', () => {
 
   it('lands an alias URL on the canonical one', async () => {
     const { page, context } = await openPage();
-    await openApp(page, `${base}/articles/lavrov-warns-against-alliance`);
+    await openApp(page, base + articleUrl('lavrov-warns-against-alliance'));
     await page.waitForURL(`${base}${LEAD}`);
     expect(await page.locator('h1').textContent()).toContain('Lavrov warns');
     await context.close();
@@ -171,10 +197,10 @@ describe('article page', () => {
 
 describe('routes work on reload', () => {
   for (const [path, heading] of [
-    ['/tags/north-korea-news', 'North Korea news'],
-    ['/authors/ananya-rao', 'Ananya Rao'],
-    ['/?tag=north-korea-news&tag=sergey-lavrov', 'Tagged North Korea news and Sergey Lavrov'],
-    ['/articles/does-not-exist', 'Not found'],
+    [tagUrl('north-korea-news'), 'North Korea news'],
+    [authorUrl('ananya-rao'), 'Ananya Rao'],
+    [frontUrl({ tags: ['north-korea-news', 'sergey-lavrov'] }), 'Tagged North Korea news and Sergey Lavrov'],
+    [articleUrl('does-not-exist'), 'Not found'],
     ['/no/such/page', 'Not found'],
   ] as const) {
     it(`${path} shows "${heading}"`, async () => {

@@ -5,11 +5,12 @@
  * host's fallback) is "not found"; and no URL a reader can type crashes the app.
  */
 import { describe, expect, inject, it } from 'vitest';
+import { articleUrl, frontUrl } from '../../src/model/pageUrls';
 import { markWindow, openApp, openPage, windowMark } from './browser';
 import type { Page, Route } from 'playwright-core';
 
 const LEAD_ID = 'lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
-const LEAD = `/articles/${LEAD_ID}`;
+const LEAD = articleUrl(LEAD_ID);
 const LEAD_DATA = `**/data/articles/${LEAD_ID}.json`;
 const SITE_NAME = 'The Monsoon Ledger';
 /** fetchDocument's REQUEST_TIMEOUT_MS. */
@@ -229,7 +230,7 @@ describe('a failing article request, on first load', () => {
       route.fulfill({ status: 200, contentType: 'application/json', body: '{"page":1,"items":[' }),
     );
     await viaAppShell(page);
-    await openApp(page, `${base}/`);
+    await openApp(page, base + frontUrl());
     const alert = errorAlert(page);
     await alert.waitFor({ timeout: 20_000 });
     expect(await alert.textContent()).toContain('/data/index/1.json');
@@ -251,7 +252,7 @@ describe('a failing article request, on client-side navigation', () => {
     const injected = await injectFault(page, '**/data/articles/*.json', (route) =>
       route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' }),
     );
-    await openApp(page, `${base}/`);
+    await openApp(page, base + frontUrl());
     const card = page.locator('main article a[href^="/articles/"]').first();
     await card.waitFor();
     const href = (await card.getAttribute('href')) ?? '';
@@ -315,7 +316,7 @@ describe('URLs a reader can type never crash the app', () => {
     { path: '/tags/%E0%A4%A', shell: true },
     { path: '/articles/%ZZ', shell: true },
     {
-      path: '/?tag=no-such-tag',
+      path: frontUrl({ tags: ['no-such-tag'] }),
       check: async (page) => {
         const main = page.locator('main');
         expect(await main.textContent()).toContain('no-such-tag');
@@ -327,7 +328,7 @@ describe('URLs a reader can type never crash the app', () => {
       },
     },
     {
-      path: '/?tag=no-such-tag&tag=north-korea-news',
+      path: frontUrl({ tags: ['no-such-tag', 'north-korea-news'] }),
       check: async (page) => {
         const main = page.locator('main');
         const text = (await main.textContent()) ?? '';
@@ -371,7 +372,7 @@ describe("the app's own code cannot be fetched", () => {
     const { page, context, problems } = await openPage();
     await blockApp(page);
     await viaAppShell(page);
-    await page.goto(`${base}/?tag=north-korea-news`);
+    await page.goto(base + frontUrl({ tags: ['north-korea-news'] }));
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toBe('This page could not be loaded. Check your connection and reload the page.');

@@ -1,5 +1,6 @@
 /** The multi-tag filter, tag pages and author pages, driven like a reader in real Chromium. */
 import { describe, expect, inject, it } from 'vitest';
+import { articleUrl, frontUrl, tagUrl } from '../../src/model/pageUrls';
 import { openApp, openPage } from './browser';
 import type { Page } from 'playwright-core';
 
@@ -18,7 +19,7 @@ async function optionCount(page: Page, label: string): Promise<number> {
 describe('tag filter', () => {
   it('narrows by several tags (AND), shows counts within the result, and keeps state in the URL', async () => {
     const { page, problems, context } = await openPage();
-    await openApp(page, base + '/');
+    await openApp(page, base + frontUrl());
     await expect.poll(() => status(page)).toMatch(/^30 articles/);
     const portCalder = await optionCount(page, 'Port Calder');
     expect(portCalder).toBe(13);
@@ -61,7 +62,7 @@ describe('tag filter', () => {
 
   it('removes a chip and clears all', async () => {
     const { page, context } = await openPage();
-    await openApp(page, `${base}/?tag=port-calder&tag=climate`);
+    await openApp(page, base + frontUrl({ tags: ['port-calder', 'climate'] }));
     await page.getByRole('link', { name: 'Remove filter Climate' }).click();
     await page.waitForURL(`${base}/?tag=port-calder`);
     await page.getByRole('link', { name: 'Clear all' }).click();
@@ -72,19 +73,19 @@ describe('tag filter', () => {
 
   it('pages with real links and says where it is', async () => {
     const { page, context } = await openPage();
-    await openApp(page, base + '/');
+    await openApp(page, base + frontUrl());
     await page.getByRole('link', { name: 'Older →' }).click();
     await page.waitForURL(`${base}/?page=2`);
     await expect.poll(() => status(page)).toBe('30 articles, page 2 of 2');
     expect(await cardCount(page)).toBe(10);
-    await openApp(page, `${base}/?page=7`);
+    await openApp(page, base + frontUrl({ page: 7 }));
     await page.waitForURL(`${base}/?page=2`);
     await context.close();
   });
 
   it('says which tag is unknown and offers the filter without it', async () => {
     const { page, context } = await openPage();
-    await openApp(page, `${base}/?tag=north-korea-news&tag=no-such-tag`);
+    await openApp(page, base + frontUrl({ tags: ['north-korea-news', 'no-such-tag'] }));
     await expect.poll(() => page.locator('main [role="status"]').first().textContent()).toContain('no-such-tag');
     await page.getByRole('link', { name: 'Show articles tagged North Korea news' }).click();
     await page.waitForURL(`${base}/?tag=north-korea-news`);
@@ -96,7 +97,7 @@ describe('tag filter', () => {
 describe('tag and author pages', () => {
   it('a tag page lists its articles and the tags that occur with it, each linking to the filtered front page', async () => {
     const { page, context } = await openPage();
-    await openApp(page, `${base}/tags/north-korea-news`);
+    await openApp(page, base + tagUrl('north-korea-news'));
     await expect.poll(() => page.locator('h1').textContent()).toBe('North Korea news');
     expect(await page.locator('main ul[aria-label="Articles tagged North Korea news"] > li').count()).toBe(4);
     const coTag = page.locator('nav[aria-labelledby="cotags-heading"] a').first();
@@ -109,7 +110,7 @@ describe('tag and author pages', () => {
 
   it('an author page shows the name, roles and articles', async () => {
     const { page, context } = await openPage();
-    await openApp(page, `${base}/articles/lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea`);
+    await openApp(page, base + articleUrl('lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea'));
     await page.locator('a[href="/authors/ananya-rao"]').first().click();
     await page.waitForURL(`${base}/authors/ananya-rao`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Ananya Rao');
@@ -123,7 +124,7 @@ describe('tag and author pages', () => {
 describe('before the app has started', () => {
   it('a press of "Show all tags" (a click alone, as a screen reader may send) starts the app and is not lost', async () => {
     const { page, problems, context } = await openPage();
-    await page.goto(`${base}/`, { waitUntil: 'networkidle' });
+    await page.goto(base + frontUrl(), { waitUntil: 'networkidle' });
     expect(await page.locator('html').getAttribute('data-app')).toBeNull();
     const button = page.getByRole('button', { name: 'Show all tags' });
     const shownBefore = await page.getByRole('list', { name: 'Tags' }).getByRole('link').count();

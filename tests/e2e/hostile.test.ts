@@ -3,6 +3,7 @@
  * text. They must show as text, and nothing may execute or be injected.
  */
 import { describe, expect, inject, it } from 'vitest';
+import { articleUrl, authorUrl, frontUrl, tagUrl } from '../../src/model/pageUrls';
 import { openApp, openPage } from './browser';
 import type { Page } from 'playwright-core';
 
@@ -28,11 +29,11 @@ async function injected(page: Page) {
 
 describe('hostile text', () => {
   for (const path of [
-    '/articles/hostile-everything',
-    '/articles/hostile-second',
-    '/',
-    `/tags/${encodeURIComponent('b-onmouseover-window-pwned-1-tag-b')}`,
-    '/authors/img-src-x-onerror-window-pwned-1-mallory',
+    articleUrl('hostile-everything'),
+    articleUrl('hostile-second'),
+    frontUrl(),
+    tagUrl('b-onmouseover-window-pwned-1-tag-b'),
+    authorUrl('img-src-x-onerror-window-pwned-1-mallory'),
   ]) {
     it(`${path}: payloads are shown as text and nothing executes`, async () => {
       const { page, problems, context } = await openPage();
@@ -53,7 +54,7 @@ describe('hostile text', () => {
 
   it('shows the markup literally, long words wrap, and the JSON-LD cannot be closed early', async () => {
     const { page, context } = await openPage({ viewport: { width: 390, height: 800 } });
-    await openApp(page, `${base}/articles/hostile-everything`);
+    await openApp(page, base + articleUrl('hostile-everything'));
     const h1 = page.locator('h1');
     await h1.waitFor();
     expect(await h1.textContent()).toContain('<script>window.__pwned=1</script>');

@@ -1,9 +1,10 @@
 /** Client-side navigation that behaves like the web: no full loads, focus, announcements, Back, scroll. */
 import { describe, expect, inject, it } from 'vitest';
+import { articleUrl, frontUrl } from '../../src/model/pageUrls';
 import { markWindow, openApp, openPage, windowMark } from './browser';
 import type { Page } from 'playwright-core';
 
-const LEAD = '/articles/lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
+const LEAD = articleUrl('lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea');
 const base = inject('sampleUrl');
 
 const focusedTag = (page: Page) => page.evaluate(() => document.activeElement?.tagName);
@@ -48,7 +49,7 @@ describe('client-side navigation', () => {
 
   it('prefetches an article when its link is hovered, so the click needs no new request', async () => {
     const { page, context } = await openPage({ viewport: { width: 1280, height: 600 } });
-    await openApp(page, `${base}/?page=2`);
+    await openApp(page, base + frontUrl({ page: 2 }));
     await page.locator('main article').first().waitFor();
     const link = page.locator('main article h2 a').last();
     const id = ((await link.getAttribute('href')) ?? '').split('/').pop() ?? '';
@@ -67,7 +68,7 @@ describe('client-side navigation', () => {
 
   it('starts a new page at the top and restores the scroll position on Back', async () => {
     const { page, context } = await openPage({ viewport: { width: 1280, height: 700 } });
-    await openApp(page, base + '/');
+    await openApp(page, base + frontUrl());
     await page.locator('main article').first().waitFor();
     await page.evaluate(() => window.scrollTo(0, 1200));
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(1200);
@@ -87,7 +88,7 @@ describe('client-side navigation', () => {
     await openApp(page, base + LEAD);
     await page.evaluate(() => window.scrollTo(0, 3000));
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
-    await openApp(page, `${base}/?tag=port-calder`);
+    await openApp(page, base + frontUrl({ tags: ['port-calder'] }));
     await page.locator('main article').first().waitFor();
     await page.waitForLoadState('networkidle');
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
@@ -106,7 +107,7 @@ describe('client-side navigation', () => {
 describe('not found', () => {
   it('offers the nearest article for a cut-short article URL, and follows it client-side', async () => {
     const { page, problems, context } = await openPage();
-    await openApp(page, `${base}/articles/lavrov-warns-us-south-korea`);
+    await openApp(page, base + articleUrl('lavrov-warns-us-south-korea'));
     const guesses = page.getByRole('region', { name: 'Were you looking for' });
     await guesses.waitFor();
     expect(await page.locator('h1').textContent()).toBe('Not found');

@@ -3,14 +3,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type FrontState,
-  frontHref,
   MAX_FILTER_TAGS,
-  pagedHref,
   parseFrontState,
   parsePage,
   withTag,
   withoutTag,
 } from '../../src/filter/urlState';
+import { frontUrl, pagedUrl } from '../../src/model/pageUrls';
 
 const parse = (query: string) => parseFrontState(new URLSearchParams(query));
 /** The state a front-page href leads to. */
@@ -88,19 +87,19 @@ describe('parsePage', () => {
   });
 });
 
-describe('frontHref', () => {
+describe('frontUrl', () => {
   it('is / for no tags on page 1', () => {
-    expect(frontHref({ tags: [], page: 1 })).toBe('/');
+    expect(frontUrl({ tags: [], page: 1 })).toBe('/');
   });
 
   it('repeats tag and leaves out page 1', () => {
-    expect(frontHref({ tags: ['a', 'b'], page: 1 })).toBe('/?tag=a&tag=b');
-    expect(frontHref({ tags: ['a', 'b'], page: 3 })).toBe('/?tag=a&tag=b&page=3');
-    expect(frontHref({ tags: [], page: 2 })).toBe('/?page=2');
+    expect(frontUrl({ tags: ['a', 'b'], page: 1 })).toBe('/?tag=a&tag=b');
+    expect(frontUrl({ tags: ['a', 'b'], page: 3 })).toBe('/?tag=a&tag=b&page=3');
+    expect(frontUrl({ tags: [], page: 2 })).toBe('/?page=2');
   });
 
   it('percent-encodes non-Latin slugs', () => {
-    expect(frontHref({ tags: ['평양'], page: 1 })).toBe(`/?tag=${encodeURIComponent('평양')}`);
+    expect(frontUrl({ tags: ['평양'], page: 1 })).toBe(`/?tag=${encodeURIComponent('평양')}`);
   });
 
   it.each<FrontState>([
@@ -109,7 +108,7 @@ describe('frontHref', () => {
     { tags: ['north-korea', 'russia', '평양', 'seoul'], page: 7 },
     { tags: [], page: 999999 },
   ])('round-trips %j', (state) => {
-    expect(parseHref(frontHref(state))).toEqual(state);
+    expect(parseHref(frontUrl(state))).toEqual(state);
   });
 });
 
@@ -140,10 +139,10 @@ describe('withTag and withoutTag', () => {
   });
 });
 
-describe('pagedHref', () => {
+describe('pagedUrl', () => {
   it('leaves out page 1 and adds ?page=N otherwise', () => {
-    expect(pagedHref('/tags/russia', 1)).toBe('/tags/russia');
-    expect(pagedHref('/tags/russia', 2)).toBe('/tags/russia?page=2');
+    expect(pagedUrl('/tags/russia', 1)).toBe('/tags/russia');
+    expect(pagedUrl('/tags/russia', 2)).toBe('/tags/russia?page=2');
   });
 });
 
@@ -174,11 +173,11 @@ describe('properties', () => {
     );
   });
 
-  it('frontHref of a parsed state parses back to the same state', () => {
+  it('frontUrl of a parsed state parses back to the same state', () => {
     fc.assert(
       fc.property(anyQuery, (query) => {
         const state = parse(query);
-        expect(parseHref(frontHref(state))).toEqual(state);
+        expect(parseHref(frontUrl(state))).toEqual(state);
       }),
       { numRuns: 500 },
     );

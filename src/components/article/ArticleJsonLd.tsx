@@ -5,11 +5,13 @@ import type { CompiledArticle } from '../../model/compiled';
 
 export function ArticleJsonLd({ article, siteName }: { article: CompiledArticle; siteName: string }) {
   const origin = useOrigin();
+  // No image rather than a site path while the origin is unknown (prerendered without SITE_URL).
+  const image = article.image ? absoluteUrl(origin, mediaUrl(article.image.src)) : undefined;
   const data = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: article.headline,
-    image: article.image ? [absoluteUrl(origin, mediaUrl(article.image.src))] : undefined,
+    image: image ? [image] : undefined,
     datePublished: article.publishedAt,
     dateModified: article.updatedAt ?? article.publishedAt,
     articleSection: article.section,
