@@ -31,6 +31,6 @@ try {
       console.error(failure.error);
       break;
   }
-  console.error(`\nBuild failed; ${outDir}/ was left as it was.`);
+  console.error(`\nBuild failed; ${outDir} was left as it was.`);
   process.exit(1);
 }
