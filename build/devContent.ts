@@ -3,7 +3,7 @@
  * article is left out and reported). When loading throws instead (a folder where a file should be, a
  * file gone mid-read, a bug), the server does not stop: it keeps serving the last content that loaded,
  * with the failure added to the problems that the terminal and every page's banner show, and recovers
- * on the next change that loads.
+ * on the next change, or the next retry, that loads.
  */
 import { resolve } from 'node:path';
 import { dataPath } from '../src/model/paths.ts';
@@ -43,12 +43,31 @@ function withProblem(output: CompileOutput, line: string): CompileOutput {
 const nothingLoaded = (): CompileOutput =>
   compileContent({ site: undefined, articles: [], fileExists: () => false, mode: 'lenient' });
 
-/** Loads the content at once, and again on each `reload`. */
-export function devContent(load: () => CompileOutput, contentDir: string, logger: DevLogger): DevContent {
+export interface DevContentOptions {
+  /** Called after each load that follows a change (`reload`), and after a retry that succeeds: pages reload. */
+  onUpdate?: () => void;
+  /** The least wait before loading again after a failure. */
+  retryMs?: number;
+}
+
+/**
+ * Loads the content at once, and again on each `reload`. After a failure it also tries again on its own,
+ * every `retryMs` or twice as long as a load takes: a file that turned into a folder and back can leave
+ * the file watcher blind to that path (chokidar), and the fix must still be seen.
+ */
+export function devContent(
+  load: () => CompileOutput,
+  contentDir: string,
+  logger: DevLogger,
+  { onUpdate, retryMs = 1000 }: DevContentOptions = {},
+): DevContent {
   let lastGood: CompileOutput | undefined;
+  let failing: string | undefined;
+  let retry: ReturnType<typeof setTimeout> | undefined;
 
   const attempt = (): CompileOutput => {
     const started = performance.now();
+    clearTimeout(retry);
     let loaded: CompileOutput;
     try {
       loaded = load();
@@ -58,15 +77,23 @@ export function devContent(load: () => CompileOutput, contentDir: string, logger
         failure.kind === 'plain'
           ? failure.line
           : `the content could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
-      logger.error(`\n[content] ${line}\n[content] ${STILL_SERVING}.`);
-      if (failure.kind === 'internal') {
-        logger.error(
-          `${INTERNAL_ERROR_NOTE}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-        );
+      // Said once, not at every retry.
+      if (line !== failing) {
+        logger.error(`\n[content] ${line}\n[content] ${STILL_SERVING}.`);
+        if (failure.kind === 'internal') {
+          logger.error(
+            `${INTERNAL_ERROR_NOTE}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          );
+        }
       }
+      failing = line;
+      const wait = Math.max(retryMs, 2 * (performance.now() - started));
+      retry = setTimeout(() => update('retry'), wait);
+      retry.unref();
       return withProblem(lastGood ?? nothingLoaded(), `${line} (${STILL_SERVING})`);
     }
     lastGood = loaded;
+    failing = undefined;
     const ms = Math.round(performance.now() - started);
     if (loaded.problems.length > 0) {
       logger.error(`\n[content] ${loaded.problems.length} problem(s); those articles are left out until fixed:`);
@@ -77,12 +104,14 @@ export function devContent(load: () => CompileOutput, contentDir: string, logger
   };
 
   let output = attempt();
-  return {
-    current: () => output,
-    reload: () => {
-      output = attempt();
-    },
+  const update = (cause: 'change' | 'retry') => {
+    const wasFailing = failing !== undefined;
+    output = attempt();
+    const recovered = wasFailing && failing === undefined;
+    // A retry that fails again changes nothing on the page: no reload for it.
+    if (cause === 'change' || recovered) onUpdate?.();
   };
+  return { current: () => output, reload: () => update('change') };
 }
 
 /** The part of Vite's file watcher (chokidar) that watching the content needs. */

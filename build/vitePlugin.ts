@@ -98,11 +98,10 @@ export function broadsheetContent(): Plugin {
     },
     configureServer(server) {
       // A load that throws never stops the server: see build/devContent.ts.
-      const content = devContent(() => loadContent(contentDir, 'lenient'), contentDir, server.config.logger);
-      watchContent(server.watcher, contentDir, () => {
-        content.reload();
-        server.ws.send({ type: 'full-reload' });
+      const content = devContent(() => loadContent(contentDir, 'lenient'), contentDir, server.config.logger, {
+        onUpdate: () => server.ws.send({ type: 'full-reload' }),
       });
+      watchContent(server.watcher, contentDir, content.reload);
       serveCompiled(server, contentDir, content.current);
     },
     buildStart() {

@@ -45,6 +45,13 @@ function switchableLoader() {
 }
 
 describe('devContent', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('keeps serving the last content that loaded when loading throws, says so, and recovers', () => {
     const { lines, logger } = recordingLogger();
     const loader = switchableLoader();
@@ -98,6 +105,60 @@ describe('devContent', () => {
     ]);
     expect(lines).toContain(INTERNAL_ERROR_NOTE);
     expect(lines.some((l) => /^\s+at /.test(l))).toBe(true);
+  });
+});
+
+describe('devContent after a failure', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('tries again on its own, says the failure once, and reloads the pages only when it has recovered', () => {
+    const { lines, logger } = recordingLogger();
+    const loader = switchableLoader();
+    const load = vi.fn(loader.load);
+    let updates = 0;
+    const content = devContent(load, contentDir, logger, {
+      retryMs: 1000,
+      onUpdate: () => updates++,
+    });
+    loader.setBroken(true);
+    content.reload();
+    expect(updates).toBe(1);
+    lines.length = 0;
+    load.mockClear();
+    // No change event comes (the watcher can lose a path that turned into a folder and back)…
+    vi.advanceTimersByTime(3500);
+    expect(load).toHaveBeenCalledTimes(3);
+    expect(lines).toEqual([]);
+    expect(siteOf(content).problems).toHaveLength(1);
+    // …and the fix is seen all the same.
+    loader.setBroken(false);
+    vi.advanceTimersByTime(1000);
+    expect(siteOf(content).problems).toEqual([]);
+    expect(updates).toBe(2);
+    // Recovered, it stops trying.
+    load.mockClear();
+    vi.advanceTimersByTime(10_000);
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('every change reloads the pages, whether it loads or fails', () => {
+    const loader = switchableLoader();
+    let updates = 0;
+    const content = devContent(loader.load, contentDir, recordingLogger().logger, {
+      onUpdate: () => updates++,
+    });
+    loader.setBroken(true);
+    content.reload();
+    content.reload();
+    loader.setBroken(false);
+    content.reload();
+    content.reload();
+    expect(updates).toBe(4);
   });
 });
 
