@@ -2,6 +2,7 @@
  * The built site's Content Security Policy as a <meta>, for hosts that cannot set headers.
  * Build only: Vite's dev server injects inline scripts that a strict policy would block.
  * (frame-ancestors is left to the header: browsers ignore it in a <meta> and say so.)
+ * deploy/nginx.conf sends the same policy as a header; tests/build/deployHeaders.test.ts checks they agree.
  */
 import type { Plugin } from 'vite';
 

@@ -1,17 +1,20 @@
 /**
  * The static site build: the client bundle, then every page prerendered to HTML with the same
  * React components (hydrated in the browser), written to a staging folder that replaces `outDir`
- * only when everything succeeded, so a failed build leaves the earlier site as it was.
+ * only when everything succeeded, so a failed build leaves the earlier site as it was. What may be
+ * replaced, the lock, the swap and the clean-up on a stop signal are build/outputFolder.ts's.
  *
  * Prerendered: `/`, each article, and the first page of each tag and author. Everything else
  * (filters, later pages, aliases, unknown URLs) is rendered in the browser from `app-shell.html`.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type LogLevel } from 'vite';
 import { serializeState, stateElementTag, type RenderPage } from '../src/model/prerender.ts';
+import { resolveContentDir } from './load.ts';
+import { manifestCopyPath, prepareOutput, takeManifest } from './outputFolder.ts';
 
 export const SHELL_FILE = 'app-shell.html';
 
@@ -69,11 +72,15 @@ export function pageHtml(template: string, url: string, head: string, body: stri
 }
 
 export async function buildSite({ root, outDir, logLevel = 'warn' }: SiteBuildOptions): Promise<number> {
-  const out = resolve(root, outDir);
-  const staging = `${out}.staging-${process.pid}`;
-  // The server bundle leaves its dependencies external, so it must sit where node_modules resolves.
-  const server = resolve(root, `node_modules/.cache/broadsheet-prerender-${process.pid}`);
-  const retired = `${out}.retired-${process.pid}`;
+  const output = prepareOutput({
+    root,
+    outDir,
+    contentDir: resolveContentDir(root),
+    marker: SHELL_FILE,
+    // The server bundle leaves its dependencies external, so it must sit where node_modules resolves.
+    cacheRoot: resolve(root, 'node_modules/.cache'),
+  });
+  const { staging, cache: server } = output;
   // Always a production bundle, even when a test runner has set NODE_ENV=test.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
@@ -90,7 +97,8 @@ export async function buildSite({ root, outDir, logLevel = 'warn' }: SiteBuildOp
     };
 
     const template = readFileSync(join(staging, 'index.html'), 'utf8');
-    const manifest = JSON.parse(readFileSync(join(staging, '.vite/manifest.json'), 'utf8')) as Manifest;
+    // Not published (it maps source files to chunks); the size checks read the copy kept outside.
+    const manifest = JSON.parse(takeManifest(staging, manifestCopyPath(root, output.target))) as Manifest;
     writeFileSync(
       join(staging, SHELL_FILE),
       template.replace('</head>', `${modulePreloads(manifest, 'src/app.tsx')}</head>`),
@@ -110,14 +118,11 @@ export async function buildSite({ root, outDir, logLevel = 'warn' }: SiteBuildOp
       pages++;
     }
 
-    if (existsSync(out)) renameSync(out, retired);
-    renameSync(staging, out);
+    output.publish();
     return pages;
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
-    rmSync(staging, { recursive: true, force: true });
-    rmSync(server, { recursive: true, force: true });
-    rmSync(retired, { recursive: true, force: true });
+    output.dispose();
   }
 }

@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import { RESPONSIVE_WIDTHS, isResponsive, parseVariantPath, variantPath } from '../src/model/images.ts';
 import { mediaUrl } from '../src/model/paths.ts';
 import { formatProblem } from '../src/model/problems.ts';
+import { devContent, watchContent } from './devContent.ts';
 import { loadContent, resolveContentDir } from './load.ts';
 import type { CompileOutput } from './compile.ts';
 import type { Plugin, ViteDevServer } from 'vite';
@@ -96,30 +97,12 @@ export function broadsheetContent(): Plugin {
       isBuild = config.command === 'build' && !config.build.ssr;
     },
     configureServer(server) {
-      const compile = () => {
-        const started = performance.now();
-        output = loadContent(contentDir, 'lenient');
-        const ms = Math.round(performance.now() - started);
-        const logger = server.config.logger;
-        if (output.problems.length > 0) {
-          logger.error(`\n[content] ${output.problems.length} problem(s); those articles are left out until fixed:`);
-          for (const problem of output.problems) logger.error(`  ${formatProblem(problem)}`);
-        }
-        logger.info(`[content] ${output.stats.articles} articles from ${contentDir} in ${ms} ms`, { timestamp: true });
-      };
-      compile();
-      server.watcher.add(contentDir);
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const onChange = (file: string) => {
-        if (!resolve(file).startsWith(contentDir)) return;
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          compile();
-          server.ws.send({ type: 'full-reload' });
-        }, 100);
-      };
-      server.watcher.on('add', onChange).on('change', onChange).on('unlink', onChange);
-      serveCompiled(server, contentDir, () => output ?? loadContent(contentDir, 'lenient'));
+      // A load that throws never stops the server: see build/devContent.ts.
+      const content = devContent(() => loadContent(contentDir, 'lenient'), contentDir, server.config.logger, {
+        onUpdate: () => server.ws.send({ type: 'full-reload' }),
+      });
+      watchContent(server.watcher, contentDir, content.reload);
+      serveCompiled(server, contentDir, content.current);
     },
     buildStart() {
       if (!isBuild) return;

@@ -1,7 +1,10 @@
 /**
  * `npm run build`: the static site into dist/ (or OUT_DIR), through a staging folder that is
  * swapped in only on success, so a failed build (bad content included) leaves dist/ as it was.
+ * Every failure is one line to act on; only a bug in Broadsheet itself prints a stack trace.
  */
+import { INTERNAL_ERROR_NOTE, classifyFailure } from '../build/failures.ts';
+import { resolveContentDir } from '../build/load.ts';
 import { buildSite } from '../build/siteBuild.ts';
 
 const outDir = process.env.OUT_DIR || 'dist';
@@ -15,11 +18,19 @@ try {
     );
   }
 } catch (error) {
-  // Content problems were already printed one a line; anything else gets its own message.
-  // (Vite wraps a plugin's error, so the content error may sit in `errors`.)
-  const failure = error as { name?: string; errors?: { name?: string }[] };
-  const contentProblems = failure.name === 'ContentError' || !!failure.errors?.some((e) => e.name === 'ContentError');
-  if (!contentProblems) console.error(error);
-  console.error(`\nBuild failed; ${outDir}/ was left as it was.`);
+  const failure = classifyFailure(error, resolveContentDir(process.cwd()));
+  switch (failure.kind) {
+    case 'content':
+      // Already printed, one problem a line, as they were found.
+      break;
+    case 'plain':
+      console.error(failure.line);
+      break;
+    case 'internal':
+      console.error(INTERNAL_ERROR_NOTE);
+      console.error(failure.error);
+      break;
+  }
+  console.error(`\nBuild failed; ${outDir} was left as it was.`);
   process.exit(1);
 }

@@ -1,5 +1,6 @@
 /**
- * What each route costs in JavaScript, read from Vite's build manifest (dist/.vite/manifest.json).
+ * What each route costs in JavaScript, read from Vite's build manifest (kept outside the published folder by
+ * the build: see manifestCopyPath in build/outputFolder.ts).
  *
  * Two figures per route:
  * - at load: what a prerendered page fetches before the reader interacts, the entry chunk (index.html) and its
@@ -15,7 +16,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { readBuildManifest } from '../../build/outputFolder.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The performance issue's budget for the JavaScript a route needs for its first render, gzip bytes. */
 export const JS_BUDGET_GZIP = 100 * 1024;
@@ -92,7 +97,7 @@ export interface BundleReport {
 }
 
 export function readManifest(distDir: string): Manifest {
-  return JSON.parse(readFileSync(join(distDir, '.vite/manifest.json'), 'utf8')) as Manifest;
+  return JSON.parse(readBuildManifest(ROOT, distDir)) as Manifest;
 }
 
 /** `key` and everything it statically imports, recursively, each once, in first-seen order. */

@@ -1,0 +1,138 @@
+/**
+ * What `npm run dev` serves while the content changes under it. Each change recompiles leniently (a bad
+ * article is left out and reported). When loading throws instead (a folder where a file should be, a
+ * file gone mid-read, a bug), the server does not stop: it keeps serving the last content that loaded,
+ * with the failure added to the problems that the terminal and every page's banner show, and recovers
+ * on the next change, or the next retry, that loads.
+ */
+import { resolve } from 'node:path';
+import { dataPath } from '../src/model/paths.ts';
+import { formatProblem } from '../src/model/problems.ts';
+import { compileContent, type CompileOutput } from './compile.ts';
+import { INTERNAL_ERROR_NOTE, classifyFailure } from './failures.ts';
+import { isSameOrInside } from './pathWithin.ts';
+
+export interface DevLogger {
+  info: (message: string, options?: { timestamp?: boolean }) => void;
+  error: (message: string) => void;
+}
+
+export interface DevContent {
+  /** What the server answers with now. */
+  current: () => CompileOutput;
+  /** Loads the content again; never throws. */
+  reload: () => void;
+}
+
+/** Said after a load failure, in the terminal and the banner. */
+export const STILL_SERVING = 'the last content that loaded is served until this is fixed';
+
+/** `output` with `line` first among the problems in its site document (which the page banner shows). */
+function withProblem(output: CompileOutput, line: string): CompileOutput {
+  const documents = new Map(output.documents);
+  const sitePath = dataPath.site();
+  const siteText = documents.get(sitePath);
+  if (siteText !== undefined) {
+    const site = JSON.parse(siteText) as { problems: string[] };
+    documents.set(sitePath, JSON.stringify({ ...site, problems: [line, ...site.problems] }));
+  }
+  return { ...output, documents };
+}
+
+/** A newsroom with nothing in it: what is served when the content has never loaded. */
+const nothingLoaded = (): CompileOutput =>
+  compileContent({ site: undefined, articles: [], fileExists: () => false, mode: 'lenient' });
+
+export interface DevContentOptions {
+  /** Called after each load that follows a change (`reload`), and after a retry that succeeds: pages reload. */
+  onUpdate?: () => void;
+  /** The least wait before loading again after a failure. */
+  retryMs?: number;
+}
+
+/**
+ * Loads the content at once, and again on each `reload`. After a failure it also tries again on its own,
+ * every `retryMs` or twice as long as a load takes: a file that turned into a folder and back can leave
+ * the file watcher blind to that path (chokidar), and the fix must still be seen.
+ */
+export function devContent(
+  load: () => CompileOutput,
+  contentDir: string,
+  logger: DevLogger,
+  { onUpdate, retryMs = 1000 }: DevContentOptions = {},
+): DevContent {
+  let lastGood: CompileOutput | undefined;
+  let failing: string | undefined;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+
+  const attempt = (): CompileOutput => {
+    const started = performance.now();
+    clearTimeout(retry);
+    let loaded: CompileOutput;
+    try {
+      loaded = load();
+    } catch (error) {
+      const failure = classifyFailure(error, contentDir);
+      const line =
+        failure.kind === 'plain'
+          ? failure.line
+          : `the content could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+      // Said once, not at every retry.
+      if (line !== failing) {
+        logger.error(`\n[content] ${line}\n[content] ${STILL_SERVING}.`);
+        if (failure.kind === 'internal') {
+          logger.error(
+            `${INTERNAL_ERROR_NOTE}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          );
+        }
+      }
+      failing = line;
+      const wait = Math.max(retryMs, 2 * (performance.now() - started));
+      retry = setTimeout(() => update('retry'), wait);
+      retry.unref();
+      return withProblem(lastGood ?? nothingLoaded(), `${line} (${STILL_SERVING})`);
+    }
+    lastGood = loaded;
+    failing = undefined;
+    const ms = Math.round(performance.now() - started);
+    if (loaded.problems.length > 0) {
+      logger.error(`\n[content] ${loaded.problems.length} problem(s); those articles are left out until fixed:`);
+      for (const problem of loaded.problems) logger.error(`  ${formatProblem(problem)}`);
+    }
+    logger.info(`[content] ${loaded.stats.articles} articles from ${contentDir} in ${ms} ms`, { timestamp: true });
+    return loaded;
+  };
+
+  let output = attempt();
+  const update = (cause: 'change' | 'retry') => {
+    const wasFailing = failing !== undefined;
+    output = attempt();
+    const recovered = wasFailing && failing === undefined;
+    // A retry that fails again changes nothing on the page: no reload for it.
+    if (cause === 'change' || recovered) onUpdate?.();
+  };
+  return { current: () => output, reload: () => update('change') };
+}
+
+/** The part of Vite's file watcher (chokidar) that watching the content needs. */
+export interface Watcher {
+  add: (path: string) => unknown;
+  on: (event: 'all', listener: (event: string, path: string) => void) => unknown;
+}
+
+const CHANGES = new Set(['add', 'change', 'unlink', 'addDir', 'unlinkDir']);
+
+/**
+ * Calls `onChange` once a burst of changes inside `contentDir` has settled. Inside by path segments:
+ * a sibling such as `content-old/` is not the content. Folders count too: an article file replaced by
+ * a folder of the same name is a change.
+ */
+export function watchContent(watcher: Watcher, contentDir: string, onChange: () => void, settleMs = 100): void {
+  watcher.add(contentDir);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  watcher.on('all', (event, file) => {
+    if (!CHANGES.has(event) || !isSameOrInside(contentDir, resolve(file))) return;
+    clearTimeout(timer);
+    timer = setTimeout(onChange, settleMs);
+  });
+}

@@ -1,0 +1,216 @@
+// @vitest-environment node
+/**
+ * `npm run dev`'s content (build/devContent.ts): a load that throws never takes the server down; the
+ * last content that loaded stays served with the failure in the banner's problems, until a load
+ * succeeds again. And the watcher reacts to changes inside the content folder only.
+ */
+import { EventEmitter } from 'node:events';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { STILL_SERVING, devContent, watchContent, type DevLogger } from '../../build/devContent.ts';
+import { INTERNAL_ERROR_NOTE } from '../../build/failures.ts';
+import { loadContent } from '../../build/load.ts';
+import type { SiteDocument } from '../../src/model/compiled.ts';
+
+const FIXTURE = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/content-valid');
+const scratch = mkdtempSync(join(tmpdir(), 'broadsheet-dev-content-'));
+const contentDir = join(scratch, 'content');
+cpSync(FIXTURE, contentDir, { recursive: true });
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function recordingLogger() {
+  const lines: string[] = [];
+  const logger: DevLogger = {
+    info: (message) => lines.push(message),
+    error: (message) => lines.push(...message.split('\n')),
+  };
+  return { lines, logger };
+}
+
+const siteOf = (content: { current: () => { documents: Map<string, string> } }) =>
+  JSON.parse(content.current().documents.get('/data/site.json') ?? 'null') as SiteDocument;
+
+/** The loader of the dev server, made to throw the way a broken folder makes it throw on demand. */
+function switchableLoader() {
+  let broken = false;
+  const load = () => {
+    // A real file-system error: a file read as a folder (as when a folder the loader lists is a file).
+    if (broken) return readdirSync(join(contentDir, 'site.json')) as never;
+    return loadContent(contentDir, 'lenient');
+  };
+  return { load, setBroken: (value: boolean) => (broken = value) };
+}
+
+describe('devContent', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('keeps serving the last content that loaded when loading throws, says so, and recovers', () => {
+    const { lines, logger } = recordingLogger();
+    const loader = switchableLoader();
+    const content = devContent(loader.load, contentDir, logger);
+    const good = content.current();
+    expect(good.stats.articles).toBe(3);
+    expect(siteOf(content).problems).toEqual([]);
+
+    loader.setBroken(true);
+    lines.length = 0;
+    content.reload();
+    const line = 'site.json: (root): is, or is inside, a file where a folder was expected (ENOTDIR)';
+    // The terminal: what went wrong, and that the server goes on; no stack trace.
+    expect(lines).toEqual(['', `[content] ${line}`, `[content] ${STILL_SERVING}.`]);
+    // The banner: the same line first among the problems; every other document is the last good one.
+    expect(siteOf(content).problems).toEqual([`${line} (${STILL_SERVING})`]);
+    expect(siteOf(content).articleCount).toBe(3);
+    for (const [path, text] of good.documents) {
+      if (path !== '/data/site.json') expect(content.current().documents.get(path)).toBe(text);
+    }
+    expect(content.current().media).toEqual(good.media);
+
+    loader.setBroken(false);
+    writeFileSync(join(contentDir, 'site.json'), JSON.stringify({ name: 'Fixed Times' }));
+    content.reload();
+    expect(siteOf(content)).toMatchObject({ name: 'Fixed Times', problems: [], articleCount: 3 });
+  });
+
+  it('starts even when the content has never loaded: an empty site whose banner says why', () => {
+    const { logger } = recordingLogger();
+    const content = devContent(() => readdirSync(join(contentDir, 'site.json')) as never, contentDir, logger);
+    expect(siteOf(content)).toMatchObject({
+      articleCount: 0,
+      problems: [
+        `site.json: (root): is, or is inside, a file where a folder was expected (ENOTDIR) (${STILL_SERVING})`,
+      ],
+    });
+  });
+
+  it('a bug in the loader is said to be one, with its stack in the terminal only', () => {
+    const { lines, logger } = recordingLogger();
+    const content = devContent(
+      () => {
+        throw new TypeError('slug is not a function');
+      },
+      contentDir,
+      logger,
+    );
+    expect(siteOf(content).problems).toEqual([
+      `the content could not be loaded: slug is not a function (${STILL_SERVING})`,
+    ]);
+    expect(lines).toContain(INTERNAL_ERROR_NOTE);
+    expect(lines.some((l) => /^\s+at /.test(l))).toBe(true);
+  });
+});
+
+describe('devContent after a failure', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('tries again on its own, says the failure once, and reloads the pages only when it has recovered', () => {
+    const { lines, logger } = recordingLogger();
+    const loader = switchableLoader();
+    const load = vi.fn(loader.load);
+    let updates = 0;
+    const content = devContent(load, contentDir, logger, {
+      retryMs: 1000,
+      onUpdate: () => updates++,
+    });
+    loader.setBroken(true);
+    content.reload();
+    expect(updates).toBe(1);
+    lines.length = 0;
+    load.mockClear();
+    // No change event comes (the watcher can lose a path that turned into a folder and back)…
+    vi.advanceTimersByTime(3500);
+    expect(load).toHaveBeenCalledTimes(3);
+    expect(lines).toEqual([]);
+    expect(siteOf(content).problems).toHaveLength(1);
+    // …and the fix is seen all the same.
+    loader.setBroken(false);
+    vi.advanceTimersByTime(1000);
+    expect(siteOf(content).problems).toEqual([]);
+    expect(updates).toBe(2);
+    // Recovered, it stops trying.
+    load.mockClear();
+    vi.advanceTimersByTime(10_000);
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('every change reloads the pages, whether it loads or fails', () => {
+    const loader = switchableLoader();
+    let updates = 0;
+    const content = devContent(loader.load, contentDir, recordingLogger().logger, {
+      onUpdate: () => updates++,
+    });
+    loader.setBroken(true);
+    content.reload();
+    content.reload();
+    loader.setBroken(false);
+    content.reload();
+    content.reload();
+    expect(updates).toBe(4);
+  });
+});
+
+describe('watchContent', () => {
+  class FakeWatcher extends EventEmitter {
+    added: string[] = [];
+    add(path: string) {
+      this.added.push(path);
+      return this;
+    }
+  }
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  function watched() {
+    const watcher = new FakeWatcher();
+    const onChange = vi.fn();
+    watchContent(watcher, '/srv/news/content', onChange);
+    const settle = () => vi.advanceTimersByTime(150);
+    return { watcher, onChange, settle };
+  }
+
+  it('watches the content folder and recompiles once a burst of changes inside it settles', () => {
+    const { watcher, onChange, settle } = watched();
+    expect(watcher.added).toEqual(['/srv/news/content']);
+    watcher.emit('all', 'change', '/srv/news/content/articles/a.json');
+    watcher.emit('all', 'add', '/srv/news/content/images/b.svg');
+    watcher.emit('all', 'unlink', '/srv/news/content/articles/c.json');
+    settle();
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('sees folders appear and go (an article file replaced by a folder)', () => {
+    const { watcher, onChange, settle } = watched();
+    watcher.emit('all', 'addDir', '/srv/news/content/articles/x.json');
+    settle();
+    watcher.emit('all', 'unlinkDir', '/srv/news/content/articles');
+    settle();
+    expect(onChange).toHaveBeenCalledTimes(2);
+  });
+
+  it('ignores sibling folders whose names begin the same, and the rest of the project', () => {
+    const { watcher, onChange, settle } = watched();
+    watcher.emit('all', 'change', '/srv/news/content-old/articles/a.json');
+    watcher.emit('all', 'add', '/srv/news/contents/site.json');
+    watcher.emit('all', 'change', '/srv/news/src/app.tsx');
+    settle();
+    expect(onChange).not.toHaveBeenCalled();
+  });
+});
