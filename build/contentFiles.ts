@@ -69,7 +69,7 @@ export function openContentRoot(folder: string): ContentRoot | Problem {
  * Finds a content-relative path (forward slashes) without ever leaving the content folder: each part is
  * looked at in turn, and a symbolic link is followed only when its target is inside the folder.
  */
-export function locate(root: ContentRoot, relativePath: string): Located {
+function locate(root: ContentRoot, relativePath: string): Located {
   const parts = relativePath.split('/');
   if (isAbsolute(relativePath) || parts.some((part) => part === '' || part === '.' || part === '..')) {
     return { kind: 'problem', reason: 'is not a path inside the content folder' };
@@ -181,24 +181,26 @@ function emptyNewsroom(root: ContentRoot, articlesFolder: boolean): Problem {
   const nested = top.filter(
     (entry) => entry.isDirectory() && !hidden(entry.name) && listFolder(join(root.real, entry.name, 'articles')),
   );
+  // Each hint is a sentence of its own.
   const hints: string[] = [];
   if (looseJson > 0) {
     hints.push(
       `${root.dir} itself holds ${looseJson} .json file${looseJson === 1 ? '' : 's'}: is CONTENT_DIR one level too deep? ` +
-        'It must name the folder that holds articles/',
+        'It must name the folder that holds articles/.',
     );
   }
-  for (const entry of nested) hints.push(`did you mean CONTENT_DIR=${join(root.dir, entry.name)}?`);
+  for (const entry of nested) hints.push(`Did you mean CONTENT_DIR=${join(root.dir, entry.name)}?`);
   const what = articlesFolder
     ? `no article files (*.json) in ${join(root.dir, 'articles')}`
     : `${root.dir} has no articles folder`;
   return {
     file: 'articles',
     path: '(root)',
-    message:
-      `${what}, so the site would be empty` +
-      (hints.length ? `; ${hints.join('; ')}` : '') +
-      '. To publish an empty site on purpose, set ALLOW_EMPTY=1',
+    message: [
+      `${what}, so the site would be empty.`,
+      ...hints,
+      'To publish an empty site on purpose, set ALLOW_EMPTY=1.',
+    ].join(' '),
   };
 }
 

@@ -16,7 +16,7 @@ import { describeFsError, locateFile, openContentRoot, type ContentRoot } from '
 import { checkSvg } from './svgSafety.ts';
 import { decodeUtf8 } from './utf8.ts';
 
-export type ImageType = 'jpeg' | 'png' | 'webp' | 'avif' | 'gif' | 'svg';
+type ImageType = 'jpeg' | 'png' | 'webp' | 'avif' | 'gif' | 'svg';
 
 const IMAGE_TYPES: Record<ImageType, { name: string; contentType: string; extensions: string[] }> = {
   jpeg: { name: 'JPEG', contentType: 'image/jpeg', extensions: ['.jpg', '.jpeg'] },
@@ -40,7 +40,7 @@ const SNIFFED: Record<string, ImageType> = {
 const SUPPORTED = 'JPEG, PNG, WebP, AVIF, GIF or SVG';
 
 /** Larger than any picture a page should carry; reading more could exhaust the build's memory. */
-export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
+const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 
 /** `reason` completes a sentence whose subject is the file, e.g. `is not an image: ...`. */
 export type ImageVerdict = { ok: true; type: ImageType } | { ok: false; reason: string };
@@ -101,7 +101,7 @@ async function contentType(bytes: Uint8Array): Promise<ImageVerdict> {
 }
 
 /** Whether bytes are a publishable image whose name (the `src`) agrees with its type. */
-export async function verifyImageBytes(bytes: Uint8Array, src: string): Promise<ImageVerdict> {
+async function verifyImageBytes(bytes: Uint8Array, src: string): Promise<ImageVerdict> {
   const verdict = await contentType(bytes);
   if (!verdict.ok) return verdict;
   const type = IMAGE_TYPES[verdict.type];

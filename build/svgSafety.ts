@@ -152,8 +152,12 @@ export function checkSvg(text: string): SvgVerdict {
     parser.write(text).close();
   } catch (error) {
     if (!rootIsSvg) return { kind: 'not-svg' };
+    // What was found before the break says more (an entity declared in a DOCTYPE breaks where it is used).
+    if (findings.length > 0) return { kind: 'svg', findings: [...new Set(findings)] };
     const message = error instanceof Error ? error.message : String(error);
-    return { kind: 'malformed', reason: `is not well-formed XML: ${message.replace(/^undefined:/, 'line ')}` };
+    const where = /^(\d+):(\d+): (.*)$/.exec(message);
+    const said = where ? `line ${where[1]}, column ${where[2]}: ${where[3]}` : message;
+    return { kind: 'malformed', reason: `is not well-formed XML (${said.replace(/\.$/, '')})` };
   }
   if (!rootIsSvg) return { kind: 'not-svg' };
   return { kind: 'svg', findings: [...new Set(findings)] };
