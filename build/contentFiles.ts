@@ -189,7 +189,12 @@ function emptyNewsroom(root: ContentRoot, articlesFolder: boolean): Problem {
         'It must name the folder that holds articles/.',
     );
   }
-  for (const entry of nested) hints.push(`Did you mean CONTENT_DIR=${join(root.dir, entry.name)}?`);
+  if (nested.length === 1 && nested[0]) hints.push(`Did you mean CONTENT_DIR=${join(root.dir, nested[0].name)}?`);
+  else if (nested.length > 1) {
+    const names = nested.slice(0, 5).map((entry) => entry.name);
+    const more = nested.length > 5 ? `, and ${nested.length - 5} more` : '';
+    hints.push(`Did you mean one of its folders that hold an articles folder (${names.join(', ')}${more})?`);
+  }
   const what = articlesFolder
     ? `no article files (*.json) in ${join(root.dir, 'articles')}`
     : `${root.dir} has no articles folder`;
@@ -217,15 +222,21 @@ export function readContentTree(root: ContentRoot, options: ReadOptions): Conten
   if ('source' in siteFile) site = siteFile.source;
   else if (siteFile.problem.message !== 'does not exist') problems.push(siteFile.problem);
 
+  const folder = locate(root, 'articles');
   for (const entry of listFolder(root.real) ?? []) {
     if (entry.name !== 'site.json' && /^site\.json$/i.test(entry.name)) {
       ignore(entry.name, 'the site settings are read only from a file named site.json (lower case)');
-    } else if (entry.name !== 'site.json' && /\.json$/i.test(entry.name) && !hidden(entry.name)) {
+    } else if (
+      folder.kind !== 'missing' &&
+      entry.name !== 'site.json' &&
+      /\.json$/i.test(entry.name) &&
+      !hidden(entry.name)
+    ) {
+      // Without an articles folder, the empty-newsroom problem speaks for these files (a CONTENT_DIR too deep).
       ignore(entry.name, 'articles are read only from the articles folder');
     }
   }
 
-  const folder = locate(root, 'articles');
   let articlesFolder = false;
   if (folder.kind === 'problem') {
     problems.push({ file: 'articles', path: '(root)', message: folder.reason });

@@ -53,8 +53,9 @@ export const MEDIA_HEADERS: Record<string, string> = {
 
 /** A short, printable look at the start of a text, so an editor recognises the file. */
 function preview(text: string): string {
-  const start = text.trimStart().slice(0, 40);
-  return JSON.stringify(start.length < text.trimStart().length ? `${start}…` : start);
+  const trimmed = text.trim();
+  const start = trimmed.slice(0, 40);
+  return JSON.stringify(start.length < trimmed.length ? `${start}…` : start);
 }
 
 function sharpReason(error: unknown): string {

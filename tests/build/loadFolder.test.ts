@@ -164,9 +164,16 @@ describe('an empty newsroom and ignored files', () => {
       `articles: (root): ${deep} has no articles folder, so the site would be empty. ${deep} itself holds 2 .json files: ` +
         'is CONTENT_DIR one level too deep? It must name the folder that holds articles/. To publish an empty site on purpose, set ALLOW_EMPTY=1.',
     ]);
+    // The problem speaks for the articles it found; no warning per file.
+    expect(await warningLines(deep)).toEqual([]);
   });
 
   it('a folder one level too high is refused, naming the folder meant', async () => {
+    const many = folder({ 'one/articles/a.json': good, 'two/articles/a.json': good });
+    expect(await lines(many)).toEqual([
+      `articles: (root): ${many} has no articles folder, so the site would be empty. ` +
+        'Did you mean one of its folders that hold an articles folder (one, two)? To publish an empty site on purpose, set ALLOW_EMPTY=1.',
+    ]);
     const dir = folder({ 'content/articles/a.json': good });
     expect(await lines(dir)).toEqual([
       `articles: (root): ${dir} has no articles folder, so the site would be empty. Did you mean CONTENT_DIR=${join(dir, 'content')}? ` +
