@@ -131,14 +131,22 @@ export function locateFile(root: ContentRoot, relativePath: string): Located {
   return located;
 }
 
-function readSource(root: ContentRoot, file: string): { source: SourceFile } | { problem: Problem } {
+/**
+ * Reads a content file as UTF-8. `known` is its real path when a folder listing already showed it to be a
+ * regular file in a located folder: that spares three system calls a file, a second at 100,000 articles.
+ */
+function readSource(root: ContentRoot, file: string, known?: string): { source: SourceFile } | { problem: Problem } {
   const problem = (reason: string) => ({ problem: { file, path: '(root)', message: reason } });
-  const located = locateFile(root, file);
-  if (located.kind === 'missing') return problem('does not exist');
-  if (located.kind === 'problem') return problem(located.reason);
+  let real = known;
+  if (real === undefined) {
+    const located = locateFile(root, file);
+    if (located.kind === 'missing') return problem('does not exist');
+    if (located.kind === 'problem') return problem(located.reason);
+    real = located.real;
+  }
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(located.real);
+    bytes = readFileSync(real);
   } catch (error) {
     return problem(describeFsError(error));
   }
@@ -257,7 +265,7 @@ export function readContentTree(root: ContentRoot, options: ReadOptions): Conten
       // Hidden files are an editor's or the system's own (.DS_Store, Emacs' .#draft.json lock links).
       if (hidden(entry.name)) continue;
       if (ARTICLE_FILE.test(entry.name)) {
-        const read = readSource(root, file);
+        const read = readSource(root, file, entry.isFile() ? join(folder.real, entry.name) : undefined);
         if ('source' in read) articles.push(read.source);
         else problems.push(read.problem);
       } else if (/\.json$/i.test(entry.name)) {
