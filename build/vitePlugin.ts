@@ -13,6 +13,7 @@ import { RESPONSIVE_WIDTHS, isResponsive, parseVariantPath, variantPath } from '
 import { mediaUrl } from '../src/model/paths.ts';
 import { formatProblem } from '../src/model/problems.ts';
 import { formatWarning } from './contentFiles.ts';
+import { requestsContentFile } from './contentRequests.ts';
 import { loadContent, resolveContentDir } from './load.ts';
 import { MEDIA_HEADERS, MediaError, readMedia } from './media.ts';
 import type { CompileOutput } from './compile.ts';
@@ -34,6 +35,12 @@ export class ContentError extends Error {
 
 function serveCompiled(server: ViteDevServer, contentDir: string, current: () => CompileOutput | undefined) {
   server.middlewares.use((req, res, next) => {
+    if (requestsContentFile(req.url ?? '/', server.config.root, contentDir)) {
+      res.statusCode = 404;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end('The content folder is served only as /data and /media.');
+      return;
+    }
     let path: string;
     try {
       path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
