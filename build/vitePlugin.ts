@@ -146,8 +146,11 @@ export function broadsheetContent(): Plugin {
         try {
           ({ bytes: image } = await readMedia(contentDir, src));
         } catch (error) {
-          // Checked in buildStart; a file changed since is reported the same way.
-          throw error instanceof MediaError ? new ContentError([error.message]) : error;
+          // Checked in buildStart; a file changed since is reported as a problem line of its own.
+          if (!(error instanceof MediaError)) throw error;
+          const line = `${src}: (root): ${error.reason}`;
+          console.error(line);
+          throw new ContentError([line]);
         }
         this.emitFile({ type: 'asset', fileName: path.slice(1), source: image });
         if (!isResponsive(src)) continue;
