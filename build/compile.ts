@@ -39,6 +39,10 @@ export interface CompileInput {
   articles: SourceFile[];
   /** Whether a content-relative path names an existing file. */
   fileExists: (relativePath: string) => boolean;
+  /** Why an existing file cannot be published as an image (its bytes, its name), as a message; or undefined. */
+  imageProblem?: (relativePath: string) => string | undefined;
+  /** Problems met while reading the content folder (unreadable files, an empty newsroom), reported with the rest. */
+  readProblems?: Problem[];
   /**
    * `strict` (build, check-content): any problem fails the whole compile.
    * `lenient` (dev server): a bad article is left out and reported; the rest is served.
@@ -120,7 +124,7 @@ export function toCard(article: ArticleType): Card {
 }
 
 export function compileContent(input: CompileInput): CompileOutput {
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...(input.readProblems ?? [])];
   const site = loadSite(input.site, problems);
 
   // 1. Each file on its own. An invalid article still holds its id (when the id itself is valid),
@@ -140,16 +144,14 @@ export function compileContent(input: CompileInput): CompileOutput {
       holdId(raw, source.file);
       continue;
     }
-    const missing = imageRefs(parsed.data).filter(
-      (ref) => !ref.src.startsWith('https://') && !input.fileExists(ref.src),
-    );
-    for (const ref of missing) {
-      problems.push({
-        file: source.file,
-        path: ref.path,
-        message: `image file "${ref.src}" does not exist in the content folder`,
-      });
-    }
+    const missing = imageRefs(parsed.data).flatMap((ref) => {
+      if (ref.src.startsWith('https://')) return [];
+      if (!input.fileExists(ref.src))
+        return [{ ...ref, message: `image file "${ref.src}" does not exist in the content folder` }];
+      const message = input.imageProblem?.(ref.src);
+      return message === undefined ? [] : [{ ...ref, message }];
+    });
+    for (const ref of missing) problems.push({ file: source.file, path: ref.path, message: ref.message });
     if (missing.length === 0) valid.push({ file: source.file, article: parsed.data });
     else holdId(parsed.data, source.file);
   }

@@ -9,19 +9,24 @@ import { resolve } from 'node:path';
 import { dataPath } from '../src/model/paths.ts';
 import { formatProblem } from '../src/model/problems.ts';
 import { compileContent, type CompileOutput } from './compile.ts';
+import { formatWarning } from './contentFiles.ts';
 import { INTERNAL_ERROR_NOTE, classifyFailure } from './failures.ts';
 import { isSameOrInside } from './pathWithin.ts';
+import type { LoadOutput } from './load.ts';
 
 export interface DevLogger {
   info: (message: string, options?: { timestamp?: boolean }) => void;
+  warn: (message: string) => void;
   error: (message: string) => void;
 }
 
 export interface DevContent {
   /** What the server answers with now. */
   current: () => CompileOutput;
-  /** Loads the content again; never throws. */
-  reload: () => void;
+  /** Settles once the first load has ended (loaded or failed). */
+  ready: Promise<void>;
+  /** Loads the content again; never rejects. */
+  reload: () => Promise<void>;
 }
 
 /** Said after a load failure, in the terminal and the banner. */
@@ -53,10 +58,11 @@ export interface DevContentOptions {
 /**
  * Loads the content at once, and again on each `reload`. After a failure it also tries again on its own,
  * every `retryMs` or twice as long as a load takes: a file that turned into a folder and back can leave
- * the file watcher blind to that path (chokidar), and the fix must still be seen.
+ * the file watcher blind to that path (chokidar), and the fix must still be seen. Loads are asynchronous
+ * (images are verified), so only the latest one started may decide what is served.
  */
 export function devContent(
-  load: () => CompileOutput,
+  load: () => Promise<LoadOutput>,
   contentDir: string,
   logger: DevLogger,
   { onUpdate, retryMs = 1000 }: DevContentOptions = {},
@@ -64,14 +70,19 @@ export function devContent(
   let lastGood: CompileOutput | undefined;
   let failing: string | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
+  let latest = 0;
+  let output: CompileOutput = nothingLoaded();
 
-  const attempt = (): CompileOutput => {
+  /** Whether this load's outcome was taken (false when a newer load started meanwhile). */
+  const attempt = async (): Promise<boolean> => {
+    const run = ++latest;
     const started = performance.now();
     clearTimeout(retry);
-    let loaded: CompileOutput;
+    let loaded: LoadOutput;
     try {
-      loaded = load();
+      loaded = await load();
     } catch (error) {
+      if (run !== latest) return false;
       const failure = classifyFailure(error, contentDir);
       const line =
         failure.kind === 'plain'
@@ -88,30 +99,34 @@ export function devContent(
       }
       failing = line;
       const wait = Math.max(retryMs, 2 * (performance.now() - started));
-      retry = setTimeout(() => update('retry'), wait);
+      retry = setTimeout(() => void update('retry'), wait);
       retry.unref();
-      return withProblem(lastGood ?? nothingLoaded(), `${line} (${STILL_SERVING})`);
+      output = withProblem(lastGood ?? nothingLoaded(), `${line} (${STILL_SERVING})`);
+      return true;
     }
+    if (run !== latest) return false;
     lastGood = loaded;
     failing = undefined;
     const ms = Math.round(performance.now() - started);
+    for (const warning of loaded.warnings) logger.warn(`[content] ${formatWarning(warning)}`);
     if (loaded.problems.length > 0) {
       logger.error(`\n[content] ${loaded.problems.length} problem(s); those articles are left out until fixed:`);
       for (const problem of loaded.problems) logger.error(`  ${formatProblem(problem)}`);
     }
     logger.info(`[content] ${loaded.stats.articles} articles from ${contentDir} in ${ms} ms`, { timestamp: true });
-    return loaded;
+    output = loaded;
+    return true;
   };
 
-  let output = attempt();
-  const update = (cause: 'change' | 'retry') => {
+  const update = async (cause: 'change' | 'retry') => {
     const wasFailing = failing !== undefined;
-    output = attempt();
+    if (!(await attempt())) return;
     const recovered = wasFailing && failing === undefined;
     // A retry that fails again changes nothing on the page: no reload for it.
     if (cause === 'change' || recovered) onUpdate?.();
   };
-  return { current: () => output, reload: () => update('change') };
+  const ready = attempt().then(() => undefined);
+  return { current: () => output, ready, reload: () => update('change') };
 }
 
 /** The part of Vite's file watcher (chokidar) that watching the content needs. */

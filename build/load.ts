@@ -1,7 +1,13 @@
-/** Reads CONTENT_DIR from disk and compiles it; the only part of the compiler that touches files. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import { compileContent, type CompileOutput, type SourceFile } from './compile.ts';
+/**
+ * Reads CONTENT_DIR and compiles it: the only part of the compiler that touches files. Reading is
+ * contentFiles.ts (safe paths, strict UTF-8, what is ignored), images are media.ts (bytes that are what
+ * they claim); check-content, build and dev all come through here, so they judge content alike.
+ */
+import { resolve } from 'node:path';
+import { compileContent, type CompileOutput } from './compile.ts';
+import { locateFile, openContentRoot, readContentTree } from './contentFiles.ts';
+import { knownVerdict, verifyImages, type ImageVerdict } from './media.ts';
+import type { Problem } from '../src/model/problems.ts';
 
 export const DEFAULT_CONTENT_DIR = 'content';
 
@@ -10,34 +16,54 @@ export function resolveContentDir(root: string, env: string | undefined = proces
   return resolve(root, env && env.trim() ? env : DEFAULT_CONTENT_DIR);
 }
 
-function readSource(contentDir: string, path: string): SourceFile {
-  return { file: relative(contentDir, path).split(sep).join('/'), text: readFileSync(path, 'utf8') };
+export interface LoadOutput extends CompileOutput {
+  /** Files left unread and why (e.g. `articles/notes.txt`); they fail nothing but are worth a look. */
+  warnings: Problem[];
 }
 
-export function loadContent(folder: string, mode: 'strict' | 'lenient'): CompileOutput {
-  const contentDir = resolve(folder);
-  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
-    return {
-      problems: [{ file: '.', path: '(root)', message: `content folder ${contentDir} does not exist` }],
-      documents: new Map(),
-      media: new Map(),
-      stats: { articles: 0, tags: 0, authors: 0, sections: 0, documents: 0 },
-    };
+export interface LoadOptions {
+  /** Build an empty newsroom instead of refusing it. Default: the environment's ALLOW_EMPTY=1. */
+  allowEmpty?: boolean;
+}
+
+const EMPTY_STATS = { articles: 0, tags: 0, authors: 0, sections: 0, documents: 0 };
+
+export async function loadContent(
+  folder: string,
+  mode: 'strict' | 'lenient',
+  { allowEmpty = process.env.ALLOW_EMPTY === '1' }: LoadOptions = {},
+): Promise<LoadOutput> {
+  const root = openContentRoot(folder);
+  if (!('real' in root))
+    return { problems: [root], warnings: [], documents: new Map(), media: new Map(), stats: EMPTY_STATS };
+  const tree = readContentTree(root, { allowEmpty });
+
+  // The compiler is synchronous; an image's bytes are checked asynchronously. So the first compile answers
+  // from verdicts already known (from an earlier compile of an unchanged file) and notes the rest; those
+  // are verified, and only if one fails is the content compiled again, to report it and (in dev) leave out
+  // the article that uses it, as for a missing image.
+  const pending = new Set<string>();
+  let fresh = new Map<string, ImageVerdict>();
+  const compile = () =>
+    compileContent({
+      site: tree.site,
+      articles: tree.articles,
+      mode,
+      readProblems: tree.problems,
+      fileExists: (src) => locateFile(root, src).kind !== 'missing',
+      imageProblem: (src) => {
+        const located = locateFile(root, src);
+        if (located.kind === 'problem') return `image file "${src}" ${located.reason}`;
+        if (located.kind === 'missing') return undefined;
+        const verdict = fresh.get(src) ?? knownVerdict(located.real, located.stats);
+        if (verdict === undefined) pending.add(src);
+        return verdict && !verdict.ok ? `image file "${src}" ${verdict.reason}` : undefined;
+      },
+    });
+  let output = compile();
+  if (pending.size > 0) {
+    fresh = await verifyImages(root, pending);
+    if ([...fresh.values()].some((verdict) => !verdict.ok)) output = compile();
   }
-  const articlesDir = join(contentDir, 'articles');
-  const articleFiles = existsSync(articlesDir)
-    ? readdirSync(articlesDir)
-        .filter((name) => name.endsWith('.json'))
-        .map((name) => readSource(contentDir, join(articlesDir, name)))
-    : [];
-  const sitePath = join(contentDir, 'site.json');
-  return compileContent({
-    site: existsSync(sitePath) ? readSource(contentDir, sitePath) : undefined,
-    articles: articleFiles,
-    fileExists: (path) => {
-      const full = resolve(contentDir, path);
-      return full.startsWith(contentDir + sep) && existsSync(full) && statSync(full).isFile();
-    },
-    mode,
-  });
+  return { ...output, warnings: tree.warnings };
 }

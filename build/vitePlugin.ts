@@ -6,30 +6,23 @@
  *   into the bundle and writes the documents straight into the output folder once the bundle is
  *   written (see writeBundle).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve, extname } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { RESPONSIVE_WIDTHS, isResponsive, parseVariantPath, variantPath } from '../src/model/images.ts';
 import { mediaUrl } from '../src/model/paths.ts';
 import { formatProblem } from '../src/model/problems.ts';
+import { formatWarning } from './contentFiles.ts';
+import { requestsContentFile } from './contentRequests.ts';
 import { devContent, watchContent } from './devContent.ts';
 import { loadContent, resolveContentDir } from './load.ts';
+import { MEDIA_HEADERS, MediaError, readMedia } from './media.ts';
 import type { CompileOutput } from './compile.ts';
 import type { Plugin, ViteDevServer } from 'vite';
 
-const MEDIA_TYPES: Record<string, string> = {
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.gif': 'image/gif',
-};
-
 /** A WebP copy of a raster image at a given width (never enlarged). */
-function resizedWebp(file: string, width: number): Promise<Buffer> {
-  return sharp(file).resize({ width, withoutEnlargement: true }).webp({ quality: 78 }).toBuffer();
+function resizedWebp(image: Buffer, width: number): Promise<Buffer> {
+  return sharp(image).resize({ width, withoutEnlargement: true }).webp({ quality: 78 }).toBuffer();
 }
 
 export class ContentError extends Error {
@@ -41,8 +34,14 @@ export class ContentError extends Error {
   }
 }
 
-function serveCompiled(server: ViteDevServer, contentDir: string, current: () => CompileOutput) {
+function serveCompiled(server: ViteDevServer, contentDir: string, current: () => CompileOutput | undefined) {
   server.middlewares.use((req, res, next) => {
+    if (requestsContentFile(req.url ?? '/', server.config.root, contentDir)) {
+      res.statusCode = 404;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end('The content folder is served only as /data and /media.');
+      return;
+    }
     let path: string;
     try {
       path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
@@ -50,6 +49,7 @@ function serveCompiled(server: ViteDevServer, contentDir: string, current: () =>
       return next();
     }
     const output = current();
+    if (!output) return next();
     const document = output.documents.get(path);
     if (document !== undefined) {
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
@@ -58,20 +58,22 @@ function serveCompiled(server: ViteDevServer, contentDir: string, current: () =>
       return;
     }
     const variant = path.startsWith('/media/') ? parseVariantPath(path.slice('/media/'.length)) : undefined;
-    if (variant && [...output.media.values()].includes(variant.src)) {
-      void resizedWebp(resolve(contentDir, variant.src), variant.width).then(
-        (image) => {
-          res.setHeader('Content-Type', 'image/webp');
-          res.end(image);
-        },
-        (error: unknown) => next(error),
-      );
-      return;
-    }
-    const media = output.media.get(path);
-    if (media !== undefined) {
-      res.setHeader('Content-Type', MEDIA_TYPES[extname(media).toLowerCase()] ?? 'application/octet-stream');
-      res.end(readFileSync(resolve(contentDir, media)));
+    const src = variant && [...output.media.values()].includes(variant.src) ? variant.src : output.media.get(path);
+    if (src !== undefined) {
+      // Media are read only through readMedia: inside CONTENT_DIR, and images that are what they claim.
+      void readMedia(contentDir, src)
+        .then(async (media) => {
+          const body = variant ? await resizedWebp(media.bytes, variant.width) : media.bytes;
+          for (const [name, value] of Object.entries(MEDIA_HEADERS)) res.setHeader(name, value);
+          res.setHeader('Content-Type', variant ? 'image/webp' : media.contentType);
+          res.end(body);
+        })
+        .catch((error: unknown) => {
+          if (!(error instanceof MediaError)) return next(error);
+          res.statusCode = 404;
+          res.setHeader('Content-Type', 'application/json; charset=utf-8');
+          res.end(JSON.stringify({ error: error.message }));
+        });
       return;
     }
     if (path.startsWith('/data/') || path.startsWith('/media/')) {
@@ -96,17 +98,20 @@ export function broadsheetContent(): Plugin {
       // The prerender's server bundle needs no content: it reads the client build's documents.
       isBuild = config.command === 'build' && !config.build.ssr;
     },
-    configureServer(server) {
+    async configureServer(server) {
       // A load that throws never stops the server: see build/devContent.ts.
       const content = devContent(() => loadContent(contentDir, 'lenient'), contentDir, server.config.logger, {
         onUpdate: () => server.ws.send({ type: 'full-reload' }),
       });
-      watchContent(server.watcher, contentDir, content.reload);
+      await content.ready;
+      watchContent(server.watcher, contentDir, () => void content.reload());
       serveCompiled(server, contentDir, content.current);
     },
-    buildStart() {
+    async buildStart() {
       if (!isBuild) return;
-      output = loadContent(contentDir, 'strict');
+      const loaded = await loadContent(contentDir, 'strict');
+      output = loaded;
+      for (const warning of loaded.warnings) console.warn(formatWarning(warning));
       if (output.problems.length > 0) {
         const lines = output.problems.map(formatProblem);
         for (const line of lines) console.error(line);
@@ -116,8 +121,17 @@ export function broadsheetContent(): Plugin {
     async generateBundle() {
       if (!isBuild || !output) return;
       for (const [path, src] of output.media) {
-        const file = resolve(contentDir, src);
-        this.emitFile({ type: 'asset', fileName: path.slice(1), source: readFileSync(file) });
+        let image: Buffer;
+        try {
+          ({ bytes: image } = await readMedia(contentDir, src));
+        } catch (error) {
+          // Checked in buildStart; a file changed since is reported as a problem line of its own.
+          if (!(error instanceof MediaError)) throw error;
+          const line = `${src}: (root): ${error.reason}`;
+          console.error(line);
+          throw new ContentError([line]);
+        }
+        this.emitFile({ type: 'asset', fileName: path.slice(1), source: image });
         if (!isResponsive(src)) continue;
         // Every width is made (never enlarged), so whatever width the article declares, each
         // srcset entry the app derives from it exists.
@@ -125,7 +139,7 @@ export function broadsheetContent(): Plugin {
           this.emitFile({
             type: 'asset',
             fileName: decodeURIComponent(mediaUrl(variantPath(src, variantWidth))).slice(1),
-            source: await resizedWebp(file, variantWidth),
+            source: await resizedWebp(image, variantWidth),
           });
         }
       }

@@ -299,7 +299,7 @@ async function child(contentDir: string, outDir: string, profile: boolean) {
   if (session) await session.post('Profiler.start');
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const output = loadContent(contentDir, 'strict');
+  const output = await loadContent(contentDir, 'strict');
   const wallMs = performance.now() - started;
   const { user, system } = process.cpuUsage(cpu);
   // Node reports maxRSS in kibibytes.

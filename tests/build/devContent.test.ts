@@ -25,6 +25,7 @@ function recordingLogger() {
   const lines: string[] = [];
   const logger: DevLogger = {
     info: (message) => lines.push(message),
+    warn: (message) => lines.push(message),
     error: (message) => lines.push(...message.split('\n')),
   };
   return { lines, logger };
@@ -36,11 +37,11 @@ const siteOf = (content: { current: () => { documents: Map<string, string> } }) 
 /** The loader of the dev server, made to throw the way a broken folder makes it throw on demand. */
 function switchableLoader() {
   let broken = false;
-  const load = () => {
-    // A real file-system error: a file read as a folder (as when a folder the loader lists is a file).
-    if (broken) return readdirSync(join(contentDir, 'site.json')) as never;
-    return loadContent(contentDir, 'lenient');
-  };
+  const load = () =>
+    Promise.resolve().then(() =>
+      // A real file-system error: a file read as a folder (as when a folder the loader lists is a file).
+      broken ? (readdirSync(join(contentDir, 'site.json')) as never) : loadContent(contentDir, 'lenient'),
+    );
   return { load, setBroken: (value: boolean) => (broken = value) };
 }
 
@@ -52,17 +53,18 @@ describe('devContent', () => {
     vi.useRealTimers();
   });
 
-  it('keeps serving the last content that loaded when loading throws, says so, and recovers', () => {
+  it('keeps serving the last content that loaded when loading throws, says so, and recovers', async () => {
     const { lines, logger } = recordingLogger();
     const loader = switchableLoader();
     const content = devContent(loader.load, contentDir, logger);
+    await content.ready;
     const good = content.current();
     expect(good.stats.articles).toBe(3);
     expect(siteOf(content).problems).toEqual([]);
 
     loader.setBroken(true);
     lines.length = 0;
-    content.reload();
+    await content.reload();
     const line = 'site.json: (root): is, or is inside, a file where a folder was expected (ENOTDIR)';
     // The terminal: what went wrong, and that the server goes on; no stack trace.
     expect(lines).toEqual(['', `[content] ${line}`, `[content] ${STILL_SERVING}.`]);
@@ -76,13 +78,18 @@ describe('devContent', () => {
 
     loader.setBroken(false);
     writeFileSync(join(contentDir, 'site.json'), JSON.stringify({ name: 'Fixed Times' }));
-    content.reload();
+    await content.reload();
     expect(siteOf(content)).toMatchObject({ name: 'Fixed Times', problems: [], articleCount: 3 });
   });
 
-  it('starts even when the content has never loaded: an empty site whose banner says why', () => {
+  it('starts even when the content has never loaded: an empty site whose banner says why', async () => {
     const { logger } = recordingLogger();
-    const content = devContent(() => readdirSync(join(contentDir, 'site.json')) as never, contentDir, logger);
+    const content = devContent(
+      () => Promise.resolve().then(() => readdirSync(join(contentDir, 'site.json')) as never),
+      contentDir,
+      logger,
+    );
+    await content.ready;
     expect(siteOf(content)).toMatchObject({
       articleCount: 0,
       problems: [
@@ -91,7 +98,7 @@ describe('devContent', () => {
     });
   });
 
-  it('a bug in the loader is said to be one, with its stack in the terminal only', () => {
+  it('a bug in the loader is said to be one, with its stack in the terminal only', async () => {
     const { lines, logger } = recordingLogger();
     const content = devContent(
       () => {
@@ -100,6 +107,7 @@ describe('devContent', () => {
       contentDir,
       logger,
     );
+    await content.ready;
     expect(siteOf(content).problems).toEqual([
       `the content could not be loaded: slug is not a function (${STILL_SERVING})`,
     ]);
@@ -116,7 +124,7 @@ describe('devContent after a failure', () => {
     vi.useRealTimers();
   });
 
-  it('tries again on its own, says the failure once, and reloads the pages only when it has recovered', () => {
+  it('tries again on its own, says the failure once, and reloads the pages only when it has recovered', async () => {
     const { lines, logger } = recordingLogger();
     const loader = switchableLoader();
     const load = vi.fn(loader.load);
@@ -125,39 +133,41 @@ describe('devContent after a failure', () => {
       retryMs: 1000,
       onUpdate: () => updates++,
     });
+    await content.ready;
     loader.setBroken(true);
-    content.reload();
+    await content.reload();
     expect(updates).toBe(1);
     lines.length = 0;
     load.mockClear();
     // No change event comes (the watcher can lose a path that turned into a folder and back)…
-    vi.advanceTimersByTime(3500);
+    await vi.advanceTimersByTimeAsync(3500);
     expect(load).toHaveBeenCalledTimes(3);
     expect(lines).toEqual([]);
     expect(siteOf(content).problems).toHaveLength(1);
     // …and the fix is seen all the same.
     loader.setBroken(false);
-    vi.advanceTimersByTime(1000);
+    await vi.advanceTimersByTimeAsync(1000);
     expect(siteOf(content).problems).toEqual([]);
     expect(updates).toBe(2);
     // Recovered, it stops trying.
     load.mockClear();
-    vi.advanceTimersByTime(10_000);
+    await vi.advanceTimersByTimeAsync(10_000);
     expect(load).not.toHaveBeenCalled();
   });
 
-  it('every change reloads the pages, whether it loads or fails', () => {
+  it('every change reloads the pages, whether it loads or fails', async () => {
     const loader = switchableLoader();
     let updates = 0;
     const content = devContent(loader.load, contentDir, recordingLogger().logger, {
       onUpdate: () => updates++,
     });
+    await content.ready;
     loader.setBroken(true);
-    content.reload();
-    content.reload();
+    await content.reload();
+    await content.reload();
     loader.setBroken(false);
-    content.reload();
-    content.reload();
+    await content.reload();
+    await content.reload();
     expect(updates).toBe(4);
   });
 });

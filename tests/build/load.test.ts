@@ -31,28 +31,28 @@ describe('resolveContentDir', () => {
 describe('loadContent on a valid folder', () => {
   const dir = fixture('content-valid');
 
-  it('compiles it without problems in strict mode', () => {
-    const output = loadContent(dir, 'strict');
+  it('compiles it without problems in strict mode', async () => {
+    const output = await loadContent(dir, 'strict');
     expect(output.problems).toEqual([]);
     expect(output.stats).toMatchObject({ articles: 3, authors: 2, sections: 1 });
   });
 
-  it('reads site.json, ignoring its x- fields', () => {
-    const site = documentAt<SiteDocument>(loadContent(dir, 'strict').documents, '/data/site.json');
+  it('reads site.json, ignoring its x- fields', async () => {
+    const site = documentAt<SiteDocument>((await loadContent(dir, 'strict')).documents, '/data/site.json');
     expect(site).toMatchObject({ name: 'Fixture Times', locale: 'en-IN', timeZone: 'Asia/Kolkata', articleCount: 3 });
     expect(site).not.toHaveProperty('x-note');
   });
 
-  it('finds images in sub-folders and serves only the referenced ones', () => {
-    const { media } = loadContent(dir, 'strict');
+  it('finds images in sub-folders and serves only the referenced ones', async () => {
+    const { media } = await loadContent(dir, 'strict');
     expect(Object.fromEntries(media)).toEqual({
       '/media/images/lead.svg': 'images/lead.svg',
       '/media/images/maps/inline.svg': 'images/maps/inline.svg',
     });
   });
 
-  it('emits the article, its alias and the non-Latin tag', () => {
-    const { documents } = loadContent(dir, 'strict');
+  it('emits the article, its alias and the non-Latin tag', async () => {
+    const { documents } = await loadContent(dir, 'strict');
     const alpha = documentAt<ArticleDocument>(documents, '/data/articles/alpha.json');
     expect(alpha.kind).toBe('article');
     if (alpha.kind === 'article') {
@@ -68,8 +68,8 @@ describe('loadContent on a valid folder', () => {
 describe('loadContent on an invalid folder', () => {
   const dir = fixture('content-invalid');
 
-  it('strict: reports every problem, one per line, and emits nothing', () => {
-    const output = loadContent(dir, 'strict');
+  it('strict: reports every problem, one per line, and emits nothing', async () => {
+    const output = await loadContent(dir, 'strict');
     const lines = output.problems.map(formatProblem);
     expect(output.documents.size).toBe(0);
     expect(lines).toEqual(
@@ -93,15 +93,15 @@ describe('loadContent on an invalid folder', () => {
     expect(lines.filter((line) => /^articles\/(b-good|c-second)\.json/.test(line))).toEqual([]);
   });
 
-  it('strict: prints the contract example line for articles/a.json', () => {
-    const lines = loadContent(dir, 'strict').problems.map(formatProblem);
+  it('strict: prints the contract example line for articles/a.json', async () => {
+    const lines = (await loadContent(dir, 'strict')).problems.map(formatProblem);
     expect(lines).toContain(
       'articles/a.json: sections[2].blocks[0].text: link url "javascript:alert(1)" is not allowed',
     );
   });
 
-  it('lenient: leaves the bad articles out and compiles the others', () => {
-    const output = loadContent(dir, 'lenient');
+  it('lenient: leaves the bad articles out and compiles the others', async () => {
+    const output = await loadContent(dir, 'lenient');
     const articles = [...output.documents.keys()].filter((path) => path.startsWith('/data/articles/')).sort();
     expect(articles).toEqual([
       '/data/articles/good-old.json',
@@ -116,8 +116,8 @@ describe('loadContent on an invalid folder', () => {
     ]);
   });
 
-  it('lenient: lists the problems in /data/site.json', () => {
-    const output = loadContent(dir, 'lenient');
+  it('lenient: lists the problems in /data/site.json', async () => {
+    const output = await loadContent(dir, 'lenient');
     const site = documentAt<SiteDocument>(output.documents, '/data/site.json');
     expect(site.articleCount).toBe(2);
     expect(site.problems).toHaveLength(12);
@@ -131,8 +131,8 @@ describe('loadContent on an invalid folder', () => {
 describe('loadContent with a bad site.json', () => {
   const dir = fixture('content-bad-site');
 
-  it('strict: reports the locale and the time zone', () => {
-    const output = loadContent(dir, 'strict');
+  it('strict: reports the locale and the time zone', async () => {
+    const output = await loadContent(dir, 'strict');
     expect(output.problems.map(formatProblem)).toEqual([
       'site.json: locale: is not a known BCP 47 locale',
       'site.json: timeZone: is not a known IANA time zone',
@@ -140,17 +140,17 @@ describe('loadContent with a bad site.json', () => {
     expect(output.documents.size).toBe(0);
   });
 
-  it('lenient: still serves the articles', () => {
-    const output = loadContent(dir, 'lenient');
+  it('lenient: still serves the articles', async () => {
+    const output = await loadContent(dir, 'lenient');
     expect(output.documents.has('/data/articles/ok.json')).toBe(true);
     expect(documentAt<SiteDocument>(output.documents, '/data/site.json').problems).toHaveLength(2);
   });
 });
 
 describe('loadContent on a missing folder', () => {
-  it('reports that the folder does not exist', () => {
+  it('reports that the folder does not exist', async () => {
     const dir = fixture('no-such-folder');
-    const output = loadContent(dir, 'strict');
+    const output = await loadContent(dir, 'strict');
     expect(output.problems).toEqual([{ file: '.', path: '(root)', message: `content folder ${dir} does not exist` }]);
     expect(output.documents.size).toBe(0);
   });

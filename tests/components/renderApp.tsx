@@ -17,15 +17,13 @@ export const requestUrl = (input: RequestInfo | URL): string =>
 
 export type FetchOverride = (path: string) => Response | undefined;
 
-const compiled = new Map<string, ReturnType<typeof loadContent>>();
+// Loading is asynchronous (images are verified), and the tests render synchronously: compiled once, up front.
+const compiled = new Map([['app', await loadContent(resolve(__dirname, '../fixtures', 'app'), 'strict')]]);
 
 export function compileFixture(name: string) {
-  let output = compiled.get(name);
-  if (!output) {
-    output = loadContent(resolve(__dirname, '../fixtures', name), 'strict');
-    if (output.problems.length > 0) throw new Error(`fixture ${name} is invalid: ${JSON.stringify(output.problems)}`);
-    compiled.set(name, output);
-  }
+  const output = compiled.get(name);
+  if (!output) throw new Error(`fixture ${name} is not compiled here; add it to the map above`);
+  if (output.problems.length > 0) throw new Error(`fixture ${name} is invalid: ${JSON.stringify(output.problems)}`);
   return output;
 }
 
