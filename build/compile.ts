@@ -22,38 +22,20 @@ import {
 } from '../src/model/compiled.ts';
 import { shardIds } from '../src/model/idGuesses.ts';
 import { type Problem, problemsFromZod, formatProblem } from '../src/model/problems.ts';
-import { Article, Id, SiteConfig } from '../src/model/schema.ts';
+import { Article, Id } from '../src/model/schema.ts';
 import { slugify } from '../src/model/slug.ts';
 import { compareTagCounts } from '../src/model/tagOrder.ts';
+import { toCard } from './compile/cards.ts';
+import { imageRefs } from './compile/imageRefs.ts';
+import { pages } from './compile/paging.ts';
+import { loadSite, parseJson } from './compile/readSources.ts';
+import { preferredSpelling } from './compile/spelling.ts';
 import { authorSlugs, createRanker, groupBy, nearestInList, tagSlugs } from './ranking.ts';
 import type { Article as ArticleType } from '../src/model/schema.ts';
+import type { CompileInput, CompileOutput } from './compile/types.ts';
 
-export interface SourceFile {
-  /** Relative to CONTENT_DIR, forward slashes. */
-  file: string;
-  text: string;
-}
-
-export interface CompileInput {
-  site?: SourceFile;
-  articles: SourceFile[];
-  /** Whether a content-relative path names an existing file. */
-  fileExists: (relativePath: string) => boolean;
-  /**
-   * `strict` (build, check-content): any problem fails the whole compile.
-   * `lenient` (dev server): a bad article is left out and reported; the rest is served.
-   */
-  mode: 'strict' | 'lenient';
-}
-
-export interface CompileOutput {
-  problems: Problem[];
-  /** Decoded URL path (e.g. `/data/site.json`) → JSON text. Empty when strict and there are problems. */
-  documents: Map<string, string>;
-  /** Decoded URL path (e.g. `/media/images/a.svg`) → content-relative source path. */
-  media: Map<string, string>;
-  stats: { articles: number; tags: number; authors: number; sections: number; documents: number };
-}
+export type { CompileInput, CompileOutput, SourceFile } from './compile/types.ts';
+export { toCard } from './compile/cards.ts';
 
 /** How many "more in this section" cards an article shows. */
 const MORE_IN_SECTION = 4;
@@ -65,59 +47,6 @@ interface Entry {
 
 const COMPARE_NEWEST_FIRST = (a: ArticleType, b: ArticleType) =>
   Date.parse(b.publishedAt) - Date.parse(a.publishedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-function parseJson(source: SourceFile, problems: Problem[]): unknown {
-  try {
-    return JSON.parse(source.text) as unknown;
-  } catch (error) {
-    problems.push({ file: source.file, path: '(root)', message: `is not valid JSON: ${(error as Error).message}` });
-    return undefined;
-  }
-}
-
-function loadSite(source: SourceFile | undefined, problems: Problem[]) {
-  const raw = source ? parseJson(source, problems) : {};
-  const parsed = SiteConfig.safeParse(raw ?? {}, { reportInput: true });
-  if (parsed.success) return parsed.data;
-  problems.push(...problemsFromZod(source?.file ?? 'site.json', parsed.error));
-  return SiteConfig.parse({});
-}
-
-/** Images an article references, with the JSON path of each `src`. */
-function imageRefs(article: ArticleType): { src: string; path: string }[] {
-  const refs: { src: string; path: string }[] = [];
-  if (article.image) refs.push({ src: article.image.src, path: 'image.src' });
-  article.sections.forEach((section, s) =>
-    section.blocks.forEach((block, b) => {
-      if (block.type === 'image') refs.push({ src: block.src, path: `sections[${s}].blocks[${b}].src` });
-    }),
-  );
-  return refs;
-}
-
-/** The label shown for a tag or author spelled in several ways: the most used, then the first. */
-function preferredSpelling(spellings: Map<string, number>): string {
-  let best = '';
-  let bestCount = -1;
-  for (const [label, count] of spellings) {
-    if (count > bestCount) {
-      best = label;
-      bestCount = count;
-    }
-  }
-  return best;
-}
-
-function pages<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += PAGE_SIZE) out.push(items.slice(i, i + PAGE_SIZE));
-  return out.length ? out : [[]];
-}
-
-export function toCard(article: ArticleType): Card {
-  const { id, headline, standfirst, section, image, byline, publishedAt, updatedAt, tags } = article;
-  return { id, headline, standfirst, section, image, byline, publishedAt, updatedAt, tags };
-}
 
 export function compileContent(input: CompileInput): CompileOutput {
   const problems: Problem[] = [];

@@ -1,0 +1,29 @@
+/** What the compiler takes in and gives back. */
+import type { Problem } from '../../src/model/problems.ts';
+
+export interface SourceFile {
+  /** Relative to CONTENT_DIR, forward slashes. */
+  file: string;
+  text: string;
+}
+
+export interface CompileInput {
+  site?: SourceFile;
+  articles: SourceFile[];
+  /** Whether a content-relative path names an existing file. */
+  fileExists: (relativePath: string) => boolean;
+  /**
+   * `strict` (build, check-content): any problem fails the whole compile.
+   * `lenient` (dev server): a bad article is left out and reported; the rest is served.
+   */
+  mode: 'strict' | 'lenient';
+}
+
+export interface CompileOutput {
+  problems: Problem[];
+  /** Decoded URL path (e.g. `/data/site.json`) → JSON text. Empty when strict and there are problems. */
+  documents: Map<string, string>;
+  /** Decoded URL path (e.g. `/media/images/a.svg`) → content-relative source path. */
+  media: Map<string, string>;
+  stats: { articles: number; tags: number; authors: number; sections: number; documents: number };
+}
