@@ -21,6 +21,7 @@ export function loadContent(folder: string, mode: 'strict' | 'lenient'): Compile
       problems: [{ file: '.', path: '(root)', message: `content folder ${contentDir} does not exist` }],
       documents: new Map(),
       media: new Map(),
+      pages: { front: [], article: [], tag: [], author: [] },
       stats: { articles: 0, tags: 0, authors: 0, sections: 0, documents: 0 },
     };
   }

@@ -25,5 +25,21 @@ export interface CompileOutput {
   documents: Map<string, string>;
   /** Decoded URL path (e.g. `/media/images/a.svg`) → content-relative source path. */
   media: Map<string, string>;
+  /** The pages to prerender; empty when strict and there are problems. */
+  pages: PageList;
   stats: { articles: number; tags: number; authors: number; sections: number; documents: number };
+}
+
+/** The pages the site build prerenders, by kind, as percent-encoded site paths (src/model/pageUrls.ts). */
+export interface PageList {
+  front: string[];
+  article: string[];
+  tag: string[];
+  author: string[];
+}
+
+/** One compiled document, at its URL path (percent-encoded, as dataPath spells it). */
+export interface Emitted<T> {
+  path: string;
+  document: T;
 }

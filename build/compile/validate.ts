@@ -1,0 +1,133 @@
+/**
+ * The validate step: each article on its own (the schema, its image files), then the rules across files (ids and
+ * aliases unique, related picks known). What passes is handed to the emit steps; every failure is a problem line.
+ */
+import { type Problem, problemsFromZod } from '../../src/model/problems.ts';
+import { Article, Id, type SiteConfig } from '../../src/model/schema.ts';
+import { imageRefs } from './imageRefs.ts';
+import { loadSite, parseJson } from './readSources.ts';
+import type { CompileInput, SourceFile } from './types.ts';
+
+export interface Accepted {
+  file: string;
+  article: Article;
+  /** The editor's related picks, aliases resolved to ids; a pick of an article that was left out is dropped. */
+  picks: string[];
+}
+
+export interface Validated {
+  site: SiteConfig;
+  problems: Problem[];
+  /** In file-name order. */
+  accepted: Accepted[];
+}
+
+interface Entry {
+  file: string;
+  article: Article;
+}
+
+/** Ids held by articles that failed on their own: file that holds each. */
+type Held = Map<string, string>;
+
+export function validate({ site, articles, fileExists }: Omit<CompileInput, 'mode'>): Validated {
+  const problems: Problem[] = [];
+  const siteConfig = loadSite(site, problems);
+  const held: Held = new Map();
+  const valid = checkEachFile(articles, fileExists, held, problems);
+  const { named, owners } = checkNames(valid, held, problems);
+  return { site: siteConfig, problems, accepted: checkRelated(named, owners, held, problems) };
+}
+
+/**
+ * Each file on its own. An invalid article still holds its id (when the id itself is valid), so a duplicate of
+ * it or a related pick of it is judged right while it is being fixed.
+ */
+function checkEachFile(
+  sources: readonly SourceFile[],
+  fileExists: (path: string) => boolean,
+  held: Held,
+  problems: Problem[],
+): Entry[] {
+  const valid: Entry[] = [];
+  const holdId = (raw: unknown, file: string) => {
+    const id = (raw as { id?: unknown } | null)?.id;
+    if (typeof id === 'string' && Id.safeParse(id).success && !held.has(id)) held.set(id, file);
+  };
+  for (const source of [...sources].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    const raw = parseJson(source, problems);
+    if (raw === undefined) continue;
+    const parsed = Article.safeParse(raw, { reportInput: true });
+    if (!parsed.success) {
+      problems.push(...problemsFromZod(source.file, parsed.error));
+      holdId(raw, source.file);
+      continue;
+    }
+    const missing = imageRefs(parsed.data).filter((ref) => !ref.src.startsWith('https://') && !fileExists(ref.src));
+    for (const ref of missing) {
+      problems.push({
+        file: source.file,
+        path: ref.path,
+        message: `image file "${ref.src}" does not exist in the content folder`,
+      });
+    }
+    if (missing.length === 0) valid.push({ file: source.file, article: parsed.data });
+    else holdId(parsed.data, source.file);
+  }
+  return valid;
+}
+
+/** Ids and aliases are unique across files; the first file (by name) keeps a contested one. */
+function checkNames(valid: readonly Entry[], held: Held, problems: Problem[]) {
+  const owners = new Map<string, Entry>();
+  const named: Entry[] = [];
+  for (const entry of valid) {
+    const names = [
+      { name: entry.article.id, path: 'id' },
+      ...(entry.article.aliases ?? []).map((name, i) => ({ name, path: `aliases[${i}]` })),
+    ];
+    const clashes = names.filter(
+      ({ name }, i) =>
+        owners.has(name) ||
+        (held.has(name) && held.get(name) !== entry.file) ||
+        names.findIndex((n) => n.name === name) < i,
+    );
+    for (const { name, path } of clashes) {
+      const owner = owners.get(name)?.file ?? held.get(name);
+      problems.push({
+        file: entry.file,
+        path,
+        message: owner ? `"${name}" is already used by ${owner}` : `"${name}" is repeated in this article`,
+      });
+    }
+    if (clashes.length > 0) continue;
+    for (const { name } of names) owners.set(name, entry);
+    named.push(entry);
+  }
+  return { named, owners };
+}
+
+/** Related picks must name known articles. */
+function checkRelated(
+  named: readonly Entry[],
+  owners: ReadonlyMap<string, Entry>,
+  held: Held,
+  problems: Problem[],
+): Accepted[] {
+  const accepted: Accepted[] = [];
+  for (const entry of named) {
+    const related = entry.article.related ?? [];
+    // A pick of an article that is itself invalid is not "unknown": that article's own problems say why.
+    const unknown = related.map((id, i) => ({ id, i })).filter(({ id }) => !owners.has(id) && !held.has(id));
+    for (const { id, i } of unknown) {
+      problems.push({ file: entry.file, path: `related[${i}]`, message: `unknown article "${id}"` });
+    }
+    if (unknown.length > 0) continue;
+    const picks = related.flatMap((id) => {
+      const owner = owners.get(id);
+      return owner ? [owner.article.id] : [];
+    });
+    accepted.push({ ...entry, picks });
+  }
+  return accepted;
+}
