@@ -2,9 +2,10 @@
  * Vite integration of the content compiler.
  * - `npm run dev`: compiles CONTENT_DIR leniently (a bad article is skipped and reported in the
  *   terminal and in the page), serves /data and /media from memory, recompiles on every change.
- * - `npm run build`: compiles strictly, prints every problem and fails; otherwise emits the images
- *   into the bundle and writes the documents straight into the output folder once the bundle is
- *   written (see writeBundle).
+ * - `npm run build`: the site build (siteBuild.ts) compiles strictly once, prints every problem and fails, or
+ *   hands the compile to this plugin through the inline config (`broadsheetContent`); a bare `vite build`
+ *   compiles here instead. The plugin emits the images into the bundle and writes the documents straight
+ *   into the output folder once the bundle is written (see writeBundle).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, extname } from 'node:path';
@@ -31,6 +32,18 @@ function resizedWebp(file: string, width: number): Promise<Buffer> {
   return sharp(file).resize({ width, withoutEnlargement: true }).webp({ quality: 78 }).toBuffer();
 }
 
+/** The site build's compile, handed to the plugin; the plugin lets go of it once the documents are written. */
+export interface CompiledContent {
+  output: CompileOutput | undefined;
+}
+
+declare module 'vite' {
+  interface UserConfig {
+    /** Set by build/siteBuild.ts: the content it compiled, so the build plugin does not compile again. */
+    broadsheetContent?: CompiledContent;
+  }
+}
+
 export class ContentError extends Error {
   readonly lines: string[];
   constructor(lines: string[]) {
@@ -38,6 +51,17 @@ export class ContentError extends Error {
     this.name = 'ContentError';
     this.lines = lines;
   }
+}
+
+/** A strict compile for a build: every problem printed one a line, then a ContentError. */
+export function compileForBuild(contentDir: string): CompileOutput {
+  const output = loadContent(contentDir, 'strict');
+  if (output.problems.length > 0) {
+    const lines = output.problems.map(formatProblem);
+    for (const line of lines) console.error(line);
+    throw new ContentError(lines);
+  }
+  return output;
 }
 
 function serveCompiled(server: ViteDevServer, contentDir: string, current: () => CompileOutput) {
@@ -87,6 +111,7 @@ export function broadsheetContent(): Plugin {
   let contentDir = '';
   let output: CompileOutput | undefined;
   let isBuild = false;
+  let compiled: CompiledContent | undefined;
 
   return {
     name: 'broadsheet-content',
@@ -94,6 +119,7 @@ export function broadsheetContent(): Plugin {
       contentDir = resolveContentDir(config.root);
       // The prerender's server bundle needs no content: it reads the client build's documents.
       isBuild = config.command === 'build' && !config.build.ssr;
+      compiled = config.broadsheetContent;
     },
     configureServer(server) {
       const compile = () => {
@@ -123,11 +149,11 @@ export function broadsheetContent(): Plugin {
     },
     buildStart() {
       if (!isBuild) return;
-      output = loadContent(contentDir, 'strict');
-      if (output.problems.length > 0) {
-        const lines = output.problems.map(formatProblem);
-        for (const line of lines) console.error(line);
-        throw new ContentError(lines);
+      if (compiled) {
+        output = compiled.output;
+        compiled.output = undefined;
+      } else {
+        output = compileForBuild(contentDir);
       }
     },
     async generateBundle() {
@@ -162,6 +188,7 @@ export function broadsheetContent(): Plugin {
         }
         writeFileSync(file, source);
       }
+      output.documents.clear();
       output = undefined;
     },
   };

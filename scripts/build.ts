@@ -17,9 +17,11 @@ try {
 } catch (error) {
   // Content problems were already printed one a line; anything else gets its own message.
   // (Vite wraps a plugin's error, so the content error may sit in `errors`.)
-  const failure = error as { name?: string; errors?: { name?: string }[] };
+  const failure = error as { name?: string; message?: string; errors?: { name?: string }[] };
   const contentProblems = failure.name === 'ContentError' || !!failure.errors?.some((e) => e.name === 'ContentError');
-  if (!contentProblems) console.error(error);
+  // A page that failed to prerender is named in one sentence (build/prerender.ts).
+  if (failure.name === 'PrerenderError') console.error(failure.message);
+  else if (!contentProblems) console.error(error);
   console.error(`\nBuild failed; ${outDir}/ was left as it was.`);
   process.exit(1);
 }

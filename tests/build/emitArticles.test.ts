@@ -42,14 +42,14 @@ describe('emitArticles', () => {
 
   it(`offers at most ${MORE_IN_SECTION} more from the section, nearest in time, none already related`, () => {
     const desk = Array.from({ length: 20 }, (_, i) =>
-      article(`w-${i}`, { publishedAt: day(i), section: 'World', byline: [{ name: `Writer ${i}` }] }),
+      article(`desk-${i}`, { publishedAt: day(i), section: 'World', byline: [{ name: `Writer ${i}` }] }),
     );
     const documents = collect(emitArticles(corpusOf([...desk, article('other-desk', { section: 'Sport' })])));
-    const more = body(documents.get('/data/articles/w-10.json')).moreInSection.map((card) => card.id);
+    const more = body(documents.get('/data/articles/desk-10.json')).moreInSection.map((card) => card.id);
     expect(more).toHaveLength(MORE_IN_SECTION);
-    expect(more).not.toContain('w-10');
+    expect(more).not.toContain('desk-10');
     expect(more).not.toContain('other-desk');
-    const related = body(documents.get('/data/articles/w-10.json')).related.map((card) => card.id);
+    const related = body(documents.get('/data/articles/desk-10.json')).related.map((card) => card.id);
     expect(more.filter((id) => related.includes(id))).toEqual([]);
   });
 });
