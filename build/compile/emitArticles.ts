@@ -25,7 +25,7 @@ export function* emitArticles(
       .filter((o) => !relatedIds.has((cards[o] as Card).id))
       .slice(0, MORE_IN_SECTION)
       .map((o) => cards[o] as Card);
-    const { related: _picks, ...body } = article;
+    const { related: _picks, $schema: _schema, ...body } = article;
     yield { path: dataPath.article(article.id), document: { kind: 'article', article: body, related, moreInSection } };
   }
 }

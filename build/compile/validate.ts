@@ -1,11 +1,13 @@
 /**
  * The validate step: each article on its own (the schema, its image files), then the rules across files (ids and
- * aliases unique, related picks known). What passes is handed to the emit steps; every failure is a problem line.
+ * aliases unique, tag and author slugs that stay apart as file names, related picks known). What passes is handed
+ * to the emit steps; every failure is a problem line.
  */
 import { type Problem, problemsFromZod } from '../../src/model/problems.ts';
 import { Article, Id, type SiteConfig } from '../../src/model/schema.ts';
+import { foldedName, slugify } from '../../src/model/slug.ts';
 import { imageRefs } from './imageRefs.ts';
-import { loadSite, parseJson } from './readSources.ts';
+import { loadSite, nestingProblem, parseJson } from './readSources.ts';
 import type { CompileInput, SourceFile } from './types.ts';
 
 export interface Accepted {
@@ -27,7 +29,7 @@ interface Entry {
   article: Article;
 }
 
-/** Ids held by articles that failed on their own: file that holds each. */
+/** Ids held by articles left out for a problem of their own (or a slug clash): the file that holds each. */
 type Held = Map<string, string>;
 
 export function validate({ site, articles, fileExists }: Omit<CompileInput, 'mode'>): Validated {
@@ -57,6 +59,12 @@ function checkEachFile(
   for (const source of [...sources].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     const raw = parseJson(source, problems);
     if (raw === undefined) continue;
+    const tooDeep = nestingProblem(source.file, raw);
+    if (tooDeep) {
+      problems.push(tooDeep);
+      holdId(raw, source.file);
+      continue;
+    }
     const parsed = Article.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
       problems.push(...problemsFromZod(source.file, parsed.error));
@@ -77,9 +85,48 @@ function checkEachFile(
   return valid;
 }
 
-/** Ids and aliases are unique across files; the first file (by name) keeps a contested one. */
+interface SlugClaim {
+  slug: string;
+  label: string;
+  file: string;
+  path: string;
+}
+
+/**
+ * Tag and author slugs become folder and file names. Two slugs that differ only where a file system ignoring case
+ * (Windows, macOS) does not look would be one folder there, so the second spelling is refused. Claims are keyed by
+ * kind and folded name; an article's own claims are returned to be kept only if the article is accepted.
+ */
+function slugClashes(entry: Entry, owners: ReadonlyMap<string, SlugClaim>) {
+  const claims = new Map<string, SlugClaim>();
+  const problems: Problem[] = [];
+  const claim = (kind: 'tag' | 'author', label: string, path: string) => {
+    const slug = slugify(label);
+    const key = `${kind}:${foldedName(slug)}`;
+    const other = claims.get(key) ?? owners.get(key);
+    if (!other) claims.set(key, { slug, label, file: entry.file, path });
+    else if (other.slug !== slug) {
+      problems.push({
+        file: entry.file,
+        path,
+        message:
+          `${kind} "${label}" has the slug "${slug}", which a file system that ignores case (Windows, macOS) cannot ` +
+          `tell from "${other.slug}" (${kind} "${other.label}", ${other.file} ${other.path}); spell them alike`,
+      });
+    }
+  };
+  entry.article.tags?.forEach((label, i) => claim('tag', label, `tags[${i}]`));
+  entry.article.byline.forEach(({ name }, i) => claim('author', name, `byline[${i}].name`));
+  return { claims, problems };
+}
+
+/**
+ * Ids and aliases are unique across files, and tag and author slugs stay apart as file names; the first file (by
+ * name) keeps a contested one.
+ */
 function checkNames(valid: readonly Entry[], held: Held, problems: Problem[]) {
   const owners = new Map<string, Entry>();
+  const slugOwners = new Map<string, SlugClaim>();
   const named: Entry[] = [];
   for (const entry of valid) {
     const names = [
@@ -100,8 +147,15 @@ function checkNames(valid: readonly Entry[], held: Held, problems: Problem[]) {
         message: owner ? `"${name}" is already used by ${owner}` : `"${name}" is repeated in this article`,
       });
     }
-    if (clashes.length > 0) continue;
+    const slugs = slugClashes(entry, slugOwners);
+    problems.push(...slugs.problems);
+    if (clashes.length > 0 || slugs.problems.length > 0) {
+      // Still holds its own id, so a related pick of it is not called unknown.
+      if (clashes.length === 0 && !held.has(entry.article.id)) held.set(entry.article.id, entry.file);
+      continue;
+    }
     for (const { name } of names) owners.set(name, entry);
+    for (const [key, claim] of slugs.claims) slugOwners.set(key, claim);
     named.push(entry);
   }
   return { named, owners };
