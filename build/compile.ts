@@ -20,7 +20,6 @@ import { validate } from './compile/validate.ts';
 import type { CompileInput, CompileOutput, Emitted } from './compile/types.ts';
 
 export type { CompileInput, CompileOutput, PageList, SourceFile } from './compile/types.ts';
-export { toCard } from './compile/cards.ts';
 
 export function compileContent(input: CompileInput): CompileOutput {
   const { site, problems, accepted } = validate(input);

@@ -6,8 +6,8 @@
 import type { RenderedPage } from '../src/model/prerender.ts';
 import type { CompileOutput, PageList } from './compile.ts';
 
-export type PageKind = keyof PageList;
-export type PageCounts = Record<PageKind, number>;
+type PageKind = keyof PageList;
+type PageCounts = Record<PageKind, number>;
 
 const KINDS: readonly PageKind[] = ['front', 'article', 'tag', 'author'];
 

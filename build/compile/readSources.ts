@@ -16,7 +16,7 @@ export function parseJson(source: SourceFile, problems: Problem[]): unknown {
  * How deep a parsed document nests arrays and objects (a scalar is 0, `{}` is 1), and the top-level field (or
  * index) that holds the deepest part. Counted without recursion, since the document may be hostile.
  */
-export function nesting(value: unknown): { depth: number; field?: string | number } {
+function nesting(value: unknown): { depth: number; field?: string | number } {
   let deepest: { depth: number; field?: string | number } = { depth: 0 };
   const stack: { value: unknown; depth: number; field?: string | number }[] = [{ value, depth: 1 }];
   for (let item = stack.pop(); item; item = stack.pop()) {
