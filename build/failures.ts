@@ -69,6 +69,9 @@ function systemErrorLine({ code, path, syscall }: SystemError, contentDir: strin
   return `${path}: ${words}`;
 }
 
+/** Errors whose message is already one sentence to act on. */
+const PLAIN_ERRORS = new Set(['OperatorError', 'PrerenderError']);
+
 export type Failure =
   /** Content problems: their lines were printed where they were found. */
   | { kind: 'content' }
@@ -83,7 +86,8 @@ export function classifyFailure(error: unknown, contentDir: string): Failure {
   // The build's ContentError (build/vitePlugin.ts): its problems were printed one a line as they were found.
   if (errors.some((e) => isRecord(e) && e.name === 'ContentError')) return { kind: 'content' };
   // By name: Vite may load the plugin that threw through a module graph of its own.
-  const operator = errors.find((e) => isRecord(e) && e.name === 'OperatorError' && typeof e.message === 'string');
+  // A page that failed to prerender (build/prerender.ts) names its URL in one sentence too.
+  const operator = errors.find((e) => isRecord(e) && PLAIN_ERRORS.has(String(e.name)) && typeof e.message === 'string');
   if (isRecord(operator)) return { kind: 'plain', line: String(operator.message) };
   const system = errors.map(asSystemError).find((e) => e !== undefined);
   if (system) return { kind: 'plain', line: systemErrorLine(system, contentDir) };

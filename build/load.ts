@@ -4,6 +4,7 @@
  * they claim); check-content, build and dev all come through here, so they judge content alike.
  */
 import { resolve } from 'node:path';
+import { noPages } from './compile/pageList.ts';
 import { compileContent, type CompileOutput } from './compile.ts';
 import { locateFile, openContentRoot, readContentTree } from './contentFiles.ts';
 import { knownVerdict, verifyImages, type ImageVerdict } from './media.ts';
@@ -35,7 +36,14 @@ export async function loadContent(
 ): Promise<LoadOutput> {
   const root = openContentRoot(folder);
   if (!('real' in root))
-    return { problems: [root], warnings: [], documents: new Map(), media: new Map(), stats: EMPTY_STATS };
+    return {
+      problems: [root],
+      warnings: [],
+      documents: new Map(),
+      media: new Map(),
+      pages: noPages(),
+      stats: EMPTY_STATS,
+    };
   const tree = readContentTree(root, { allowEmpty });
 
   // The compiler is synchronous; an image's bytes are checked asynchronously. So the first compile answers

@@ -110,6 +110,32 @@ export function createRanker({ articles, tagLists, tagLabels }: RankInput) {
   };
   const empty = new Set<string>();
 
+  /**
+   * The idf of the tags two articles share, walking the shorter tag list, so an article with many tags costs no more
+   * per candidate than its candidate's tags. Summed in the article's own tag order either way, so the floating-point
+   * sum (and with it every tie) is the same whichever list is walked.
+   */
+  const sharedTagWeight = (
+    own: readonly string[],
+    ownIndex: ReadonlyMap<string, number>,
+    other: readonly string[],
+    otherSet: ReadonlySet<string>,
+  ): number => {
+    let weight = 0;
+    if (own.length <= other.length) {
+      for (const slug of own) if (otherSet.has(slug)) weight += idf(slug);
+      return weight;
+    }
+    const shared: number[] = [];
+    for (const slug of other) {
+      const index = ownIndex.get(slug);
+      if (index !== undefined) shared.push(index);
+    }
+    shared.sort((a, b) => a - b);
+    for (const index of shared) weight += idf(own[index] ?? '');
+    return weight;
+  };
+
   return function related(ordinal: number, editorPicks: readonly number[]): RelatedPick[] {
     const article = articles[ordinal];
     if (!article) return [];
@@ -120,6 +146,7 @@ export function createRanker({ articles, tagLists, tagLabels }: RankInput) {
     if (picks.length >= MAX_RELATED) return picks;
 
     const ownTags = tagArrays[ordinal] ?? [];
+    const ownTagIndex = new Map(ownTags.map((slug, i) => [slug, i]));
     const ownAuthors = authorSets[ordinal] ?? empty;
     const ownWords = wordSets[ordinal] ?? empty;
     const candidates = new Set<number>();
@@ -131,9 +158,7 @@ export function createRanker({ articles, tagLists, tagLabels }: RankInput) {
     const published = times[ordinal] ?? 0;
     const scored: { ordinal: number; score: number }[] = [];
     for (const candidate of candidates) {
-      const otherTags = tagSets[candidate] ?? empty;
-      let tagWeight = 0;
-      for (const slug of ownTags) if (otherTags.has(slug)) tagWeight += idf(slug);
+      const tagWeight = sharedTagWeight(ownTags, ownTagIndex, tagArrays[candidate] ?? [], tagSets[candidate] ?? empty);
       let sharedAuthor = false;
       for (const slug of authorSets[candidate] ?? empty) if (ownAuthors.has(slug)) sharedAuthor = true;
       const sameSection = !!article.section && articles[candidate]?.section === article.section;

@@ -7,7 +7,7 @@
  * Prerendered: `/`, each article, and the first page of each tag and author. Everything else
  * (filters, later pages, aliases, unknown URLs) is rendered in the browser from `app-shell.html`.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +15,8 @@ import { build, type LogLevel } from 'vite';
 import { serializeState, stateElementTag, type RenderPage } from '../src/model/prerender.ts';
 import { resolveContentDir } from './load.ts';
 import { manifestCopyPath, prepareOutput, takeManifest } from './outputFolder.ts';
+import { expectedCounts, prerenderPages } from './prerender.ts';
+import { compileForBuild, type CompiledContent } from './vitePlugin.ts';
 
 export const SHELL_FILE = 'app-shell.html';
 
@@ -24,21 +26,14 @@ export interface SiteBuildOptions {
   logLevel?: LogLevel;
 }
 
-function routesToPrerender(staging: string): string[] {
-  const site = JSON.parse(readFileSync(join(staging, 'data/site.json'), 'utf8')) as { articleCount: number };
-  const urls = ['/'];
-  const list = (folder: string) => {
-    const dir = join(staging, 'data', folder);
-    return existsSync(dir) ? readdirSync(dir).sort() : [];
-  };
-  for (const file of list('articles')) {
-    const document = JSON.parse(readFileSync(join(staging, 'data/articles', file), 'utf8')) as { kind: string };
-    if (document.kind === 'article') urls.push(`/articles/${encodeURIComponent(file.replace(/\.json$/, ''))}`);
-  }
-  for (const slug of list('tags')) if (slug !== 'all.json') urls.push(`/tags/${encodeURIComponent(slug)}`);
-  for (const slug of list('authors')) urls.push(`/authors/${encodeURIComponent(slug)}`);
-  if (urls.length - 1 < site.articleCount) throw new Error('prerender: fewer article pages than articles');
-  return urls;
+/**
+ * Compiles the content once, strictly (a problem is printed and fails the build before anything is written). The
+ * documents go to the plugin, which writes and then lets go of them; the build keeps only the page list.
+ */
+async function compileOnce(root: string) {
+  const output = await compileForBuild(resolveContentDir(root));
+  const content: CompiledContent = { output };
+  return { content, pages: output.pages, expected: expectedCounts(output.stats) };
 }
 
 type Manifest = Record<string, { file: string; imports?: string[]; isEntry?: boolean }>;
@@ -85,7 +80,14 @@ export async function buildSite({ root, outDir, logLevel = 'warn' }: SiteBuildOp
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ root, logLevel, mode: 'production', build: { outDir: staging, emptyOutDir: true } });
+    const { content, pages, expected } = await compileOnce(root);
+    await build({
+      root,
+      logLevel,
+      mode: 'production',
+      build: { outDir: staging, emptyOutDir: true },
+      broadsheetContent: content,
+    });
     await build({
       root,
       logLevel,
@@ -108,18 +110,19 @@ export async function buildSite({ root, outDir, logLevel = 'warn' }: SiteBuildOp
         ? readFile(join(staging, path), 'utf8').catch(() => undefined)
         : Promise.resolve(undefined);
 
-    let pages = 0;
-    for (const url of routesToPrerender(staging)) {
-      const page = await renderPage(url, readDocument);
-      if (!page) continue;
-      const file = url === '/' ? join(staging, 'index.html') : join(staging, decodeURIComponent(url), 'index.html');
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, pageHtml(template, url, page.head, page.body, serializeState(page.state)));
-      pages++;
-    }
+    const rendered = await prerenderPages(
+      pages,
+      expected,
+      (url) => renderPage(url, readDocument),
+      (url, page) => {
+        const file = url === '/' ? join(staging, 'index.html') : join(staging, decodeURIComponent(url), 'index.html');
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, pageHtml(template, url, page.head, page.body, serializeState(page.state)));
+      },
+    );
 
     output.publish();
-    return pages;
+    return rendered.front + rendered.article + rendered.tag + rendered.author;
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;

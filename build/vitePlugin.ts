@@ -2,9 +2,10 @@
  * Vite integration of the content compiler.
  * - `npm run dev`: compiles CONTENT_DIR leniently (a bad article is skipped and reported in the
  *   terminal and in the page), serves /data and /media from memory, recompiles on every change.
- * - `npm run build`: compiles strictly, prints every problem and fails; otherwise emits the images
- *   into the bundle and writes the documents straight into the output folder once the bundle is
- *   written (see writeBundle).
+ * - `npm run build`: the site build (siteBuild.ts) compiles strictly once, prints every problem and fails, or
+ *   hands the compile to this plugin through the inline config (`broadsheetContent`); a bare `vite build`
+ *   compiles here instead. The plugin emits the images into the bundle and writes the documents straight
+ *   into the output folder once the bundle is written (see writeBundle).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -25,6 +26,18 @@ function resizedWebp(image: Buffer, width: number): Promise<Buffer> {
   return sharp(image).resize({ width, withoutEnlargement: true }).webp({ quality: 78 }).toBuffer();
 }
 
+/** The site build's compile, handed to the plugin; the plugin lets go of it once the documents are written. */
+export interface CompiledContent {
+  output: CompileOutput | undefined;
+}
+
+declare module 'vite' {
+  interface UserConfig {
+    /** Set by build/siteBuild.ts: the content it compiled, so the build plugin does not compile again. */
+    broadsheetContent?: CompiledContent;
+  }
+}
+
 export class ContentError extends Error {
   readonly lines: string[];
   constructor(lines: string[]) {
@@ -32,6 +45,18 @@ export class ContentError extends Error {
     this.name = 'ContentError';
     this.lines = lines;
   }
+}
+
+/** A strict compile for a build: warnings and every problem printed one a line, then a ContentError. */
+export async function compileForBuild(contentDir: string): Promise<CompileOutput> {
+  const output = await loadContent(contentDir, 'strict');
+  for (const warning of output.warnings) console.warn(formatWarning(warning));
+  if (output.problems.length > 0) {
+    const lines = output.problems.map(formatProblem);
+    for (const line of lines) console.error(line);
+    throw new ContentError(lines);
+  }
+  return output;
 }
 
 function serveCompiled(server: ViteDevServer, contentDir: string, current: () => CompileOutput | undefined) {
@@ -90,6 +115,7 @@ export function broadsheetContent(): Plugin {
   let contentDir = '';
   let output: CompileOutput | undefined;
   let isBuild = false;
+  let compiled: CompiledContent | undefined;
 
   return {
     name: 'broadsheet-content',
@@ -97,6 +123,7 @@ export function broadsheetContent(): Plugin {
       contentDir = resolveContentDir(config.root);
       // The prerender's server bundle needs no content: it reads the client build's documents.
       isBuild = config.command === 'build' && !config.build.ssr;
+      compiled = config.broadsheetContent;
     },
     async configureServer(server) {
       // A load that throws never stops the server: see build/devContent.ts.
@@ -109,13 +136,11 @@ export function broadsheetContent(): Plugin {
     },
     async buildStart() {
       if (!isBuild) return;
-      const loaded = await loadContent(contentDir, 'strict');
-      output = loaded;
-      for (const warning of loaded.warnings) console.warn(formatWarning(warning));
-      if (output.problems.length > 0) {
-        const lines = output.problems.map(formatProblem);
-        for (const line of lines) console.error(line);
-        throw new ContentError(lines);
+      if (compiled) {
+        output = compiled.output;
+        compiled.output = undefined;
+      } else {
+        output = await compileForBuild(contentDir);
       }
     },
     async generateBundle() {
@@ -159,6 +184,7 @@ export function broadsheetContent(): Plugin {
         }
         writeFileSync(file, source);
       }
+      output.documents.clear();
       output = undefined;
     },
   };

@@ -41,7 +41,7 @@ export type RelatedCard = z.infer<typeof RelatedCard>;
 export const ArticleDocument = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('article'),
-    article: ArticleFields.omit({ related: true }),
+    article: ArticleFields.omit({ related: true, $schema: true }),
     related: z.array(RelatedCard),
     moreInSection: z.array(Card),
   }),

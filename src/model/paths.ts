@@ -2,6 +2,8 @@
  * Where compiled documents and images live: the one place the app and the compiler agree on
  * URLs. Free of zod, so the app's first-render code does not carry the validators.
  */
+import { isReservedFileName } from './slug.ts';
+
 /** The URL of each compiled document. */
 export const dataPath = {
   site: () => '/data/site.json',
@@ -11,8 +13,11 @@ export const dataPath = {
   tagFacet: (slug: string) => `/data/facets/${encodeURIComponent(slug)}.json`,
   authorPage: (slug: string, page: number) => `/data/authors/${encodeURIComponent(slug)}/${page}.json`,
   article: (id: string) => `/data/articles/${encodeURIComponent(id)}.json`,
-  /** Ids and aliases filed by their first two characters (see content/idGuesses.ts). */
-  idShard: (shard: string) => `/data/ids/${encodeURIComponent(shard)}.json`,
+  /**
+   * Ids and aliases filed by their first characters (see model/idGuesses.ts). A prefix such as `con` (of
+   * `congress-votes`) is a name Windows reserves, so it is filed as `con_`; ids never contain `_`.
+   */
+  idShard: (shard: string) => `/data/ids/${encodeURIComponent(isReservedFileName(shard) ? `${shard}_` : shard)}.json`,
 };
 
 /** Where an image referenced by a content-relative path is served from. */

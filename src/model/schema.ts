@@ -5,7 +5,17 @@
  */
 import { z } from 'zod';
 import { parseInline } from './inline.ts';
-import { ID_PATTERN, slugify } from './slug.ts';
+import { ID_PATTERN, MAX_SLUG_BYTES, isReservedFileName, slugify, utf8Bytes } from './slug.ts';
+
+/** The most tags one article may carry: each tag is a page listing the article, and a facet naming all its other tags. */
+export const MAX_TAGS = 50;
+/**
+ * The deepest an article or site.json may nest arrays and objects (an article itself needs 6, x- fields may add
+ * some); checked before the schema, which walks the document recursively.
+ */
+export const MAX_NESTING = 64;
+
+const RESERVED_NAMES = 'a file name Windows reserves (CON, PRN, AUX, NUL, COM0–COM9, LPT0–LPT9)';
 
 /** Fields starting with "x-" are the authors' own and are ignored everywhere in an article. */
 export function dropExtensionFields(value: unknown): unknown {
@@ -30,7 +40,30 @@ const text = (min: number, max: number) =>
 export const Id = z
   .string()
   .max(120, 'must be at most 120 characters')
-  .regex(ID_PATTERN, 'must be lower-case letters and digits in words joined by single hyphens, e.g. "my-article-2"');
+  .regex(ID_PATTERN, 'must be lower-case letters and digits in words joined by single hyphens, e.g. "my-article-2"')
+  .refine((id) => !isReservedFileName(id), {
+    error: (issue) => `"${String(issue.input)}" is ${RESERVED_NAMES}, so its page could not be published there`,
+  });
+
+/**
+ * A tag label or an author name: its slug names the page's files, so it must exist, fit a file name, and not be a
+ * name Windows reserves.
+ */
+function sluggable(noSlug: string) {
+  return (label: string, ctx: z.RefinementCtx) => {
+    const slug = slugify(label);
+    const bytes = utf8Bytes(slug);
+    if (slug === '') ctx.addIssue({ code: 'custom', message: noSlug });
+    else if (bytes > MAX_SLUG_BYTES) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `makes a slug of ${bytes} bytes (UTF-8), longer than the ${MAX_SLUG_BYTES} allowed, as the slug names files of the site`,
+      });
+    } else if (isReservedFileName(slug)) {
+      ctx.addIssue({ code: 'custom', message: `makes the slug "${slug}", ${RESERVED_NAMES}; add a word` });
+    }
+  };
+}
 
 /** Inline text: parsed here so that a forbidden link url is an error with its exact path. */
 function checkInline(value: string, ctx: z.RefinementCtx) {
@@ -66,9 +99,7 @@ export const ImageFields = {
 export const Image = z.strictObject(ImageFields);
 
 export const Author = z.strictObject({
-  name: text(1, 100).refine((name) => slugify(name) !== '', {
-    message: 'has no letters or digits, so the author page has no slug',
-  }),
+  name: text(1, 100).superRefine(sluggable('has no letters or digits, so the author page has no slug')),
   role: z.string().optional(),
 });
 
@@ -104,11 +135,14 @@ const DateTime = z.iso.datetime({
   error: 'must be an ISO 8601 date-time with Z or an offset, e.g. 2025-07-12T18:09:19+05:30',
 });
 
-const TagLabel = text(1, 60).refine((label) => slugify(label) !== '', {
-  message: 'has no letters or digits, so it has no slug',
-});
+const TagLabel = text(1, 60).superRefine(sluggable('has no letters or digits, so it has no slug'));
 
 export const ArticleFields = z.strictObject({
+  /** The JSON Schema an editor checks the file against (docs/article.schema.json); not part of the article. */
+  $schema: z
+    .string()
+    .describe('The JSON Schema an editor checks this file against, e.g. docs/article.schema.json; ignored by the build')
+    .optional(),
   id: Id,
   aliases: z.array(Id).optional(),
   headline: text(1, 300),
@@ -119,7 +153,13 @@ export const ArticleFields = z.strictObject({
   publishedAt: DateTime,
   updatedAt: DateTime.optional(),
   sections: z.array(Section).min(1, 'must have at least one section'),
-  tags: z.array(TagLabel).optional(),
+  tags: z
+    .array(TagLabel)
+    .max(MAX_TAGS, {
+      error: (issue) =>
+        `must have at most ${MAX_TAGS} tags, not ${Array.isArray(issue.input) ? issue.input.length : 'more'}`,
+    })
+    .optional(),
   related: z.array(Id).optional(),
 });
 

@@ -15,3 +15,30 @@ export function slugify(label: string): string {
 
 /** The id pattern of the contract; ids and aliases are URL-safe as they are. */
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * The longest slug, in bytes of UTF-8. A slug names folders and files of the built site (`tags/{slug}/index.html`,
+ * `data/facets/{slug}.json`), and file systems limit a name to 255 bytes (ext4, XFS, Btrfs, ZFS, APFS) or 255
+ * UTF-16 units (NTFS, exFAT), eCryptfs to 143: 128 + ".json" stays under all of them, with room to spare.
+ */
+export const MAX_SLUG_BYTES = 128;
+
+export function utf8Bytes(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/**
+ * Device names Windows reserves in any case and with any extension (`con`, `con.json`): a file so named cannot be
+ * created or served there.
+ */
+export function isReservedFileName(name: string): boolean {
+  return /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i.test(name);
+}
+
+/**
+ * A slug as a file system that ignores case (Windows, macOS) compares it, near enough: upper-casing first also folds
+ * `ς`/`σ`, `ß`/`ss` and `ı`/`i`. Two slugs that fold alike would be one folder there.
+ */
+export function foldedName(slug: string): string {
+  return slug.toUpperCase().toLowerCase().normalize('NFC');
+}

@@ -176,6 +176,7 @@ describe('articleJsonSchema', () => {
     expect([...(schema.required as string[])].sort()).toEqual(['byline', 'headline', 'id', 'publishedAt', 'sections']);
     expect(Object.keys(schema.properties as Node).sort()).toEqual(
       [
+        '$schema',
         'aliases',
         'byline',
         'headline',

@@ -219,3 +219,25 @@ describe('createRanker', () => {
     expect(createRanker({ articles, tagLists: new Map(), tagLabels: new Map() })(0, [])).toEqual([]);
   });
 });
+
+describe('createRanker for an article with many tags', () => {
+  const filler = Array.from({ length: 40 }, (_, i) => `Filler ${i}`);
+  const { related, relatedIds } = corpus({
+    both: { tags: ['Rare', 'Common'], days: 50 },
+    many: { tags: ['Common', ...filler, 'Rare'], days: 50 },
+    rare: { tags: ['Rare'], days: 50 },
+    common: { tags: ['Common'], days: 50 },
+    commontoo: { tags: ['Common'], days: 50 },
+    commonthree: { tags: ['Common'], days: 50 },
+  });
+
+  it('weighs the tags it shares with a candidate that carries fewer: both first, then the rare one', () => {
+    expect(relatedIds('many')).toEqual(['both', 'rare', 'common', 'commontoo', 'commonthree']);
+    expect(related('many')[0]?.reasons).toEqual(['Also tagged Rare, Common']);
+  });
+
+  it('is weighed the same from the side of a candidate with fewer tags', () => {
+    expect(relatedIds('both')[0]).toBe('many');
+    expect(relatedIds('rare')).toEqual(['both', 'many']);
+  });
+});

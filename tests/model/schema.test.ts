@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileContent } from '../../build/compile.ts';
 import { type Problem, problemsFromZod } from '../../src/model/problems.ts';
-import { Article, SiteConfig } from '../../src/model/schema.ts';
+import { Article, MAX_TAGS, SiteConfig } from '../../src/model/schema.ts';
+import { MAX_SLUG_BYTES } from '../../src/model/slug.ts';
 
 type Json = Record<string, unknown>;
 
@@ -122,6 +123,19 @@ describe('id', () => {
     expectAccepted(withFields({ id: 'a'.repeat(120) }));
     expectAccepted(withFields({ id: `${'ab-'.repeat(39)}abc` }));
     expectRejected(withFields({ id: 'a'.repeat(121) }), 'id', 'must be at most 120 characters');
+  });
+
+  it.each(['con', 'prn', 'aux', 'nul', 'com0', 'com9', 'lpt1'])('rejects %j, a file name Windows reserves', (id) => {
+    expectRejected(
+      withFields({ id }),
+      'id',
+      `"${id}" is a file name Windows reserves (CON, PRN, AUX, NUL, COM0–COM9, LPT0–LPT9), so its page could not be published there`,
+    );
+    expectRejected(withFields({ aliases: ['fine', id] }), 'aliases[1]', /a file name Windows reserves/);
+  });
+
+  it.each(['con-report', 'console', 'com10', 'null', 'lpt'])('accepts %j, which merely starts like one', (id) => {
+    expectAccepted(withFields({ id }));
   });
 
   it('rejects a non-string id', () => {
@@ -263,6 +277,17 @@ describe('byline', () => {
       'byline[1].name',
       'must be at most 100 characters',
     );
+  });
+
+  it(`rejects a name whose slug is longer than ${MAX_SLUG_BYTES} bytes, or a name Windows reserves`, () => {
+    // Cyrillic letters are 2 bytes each: 64 make 128 bytes, 65 make 130.
+    expectAccepted(withFields({ byline: [{ name: 'ж'.repeat(64) }] }));
+    expectRejected(
+      withFields({ byline: [{ name: 'ж'.repeat(65) }] }),
+      'byline[0].name',
+      'makes a slug of 130 bytes (UTF-8), longer than the 128 allowed, as the slug names files of the site',
+    );
+    expectRejected(withFields({ byline: [{ name: 'Prn' }] }), 'byline[0].name', /^makes the slug "prn", a file name/);
   });
 
   it('requires a name', () => {
@@ -423,6 +448,45 @@ describe('tags', () => {
   it('must be strings', () => {
     expectRejected(withFields({ tags: [1] }), 'tags[0]', /must be a string/);
   });
+
+  const tags = (count: number) => Array.from({ length: count }, (_, i) => `Tag ${i}`);
+
+  it(`accepts ${MAX_TAGS} tags and rejects ${MAX_TAGS + 1}, or a thousand, saying how many there are`, () => {
+    expect(MAX_TAGS).toBe(50);
+    expectAccepted(withFields({ tags: tags(MAX_TAGS) }));
+    expectRejected(withFields({ tags: tags(MAX_TAGS + 1) }), 'tags', 'must have at most 50 tags, not 51');
+    expect(problemsOf(withFields({ tags: tags(1000) }))).toEqual([
+      { file: FILE, path: 'tags', message: 'must have at most 50 tags, not 1000' },
+    ]);
+  });
+
+  it(`accepts a slug of ${MAX_SLUG_BYTES} bytes of UTF-8 and rejects a longer one, as it names files`, () => {
+    expect(MAX_SLUG_BYTES).toBe(128);
+    // Hangul syllables are 3 bytes each: 42 make 126 bytes, 43 make 129.
+    expectAccepted(withFields({ tags: ['평'.repeat(42)] }));
+    expectRejected(
+      withFields({ tags: ['평'.repeat(43)] }),
+      'tags[0]',
+      'makes a slug of 129 bytes (UTF-8), longer than the 128 allowed, as the slug names files of the site',
+    );
+    // One character that NFKD spells as 18 letters and spaces: 10 of them make a 330-byte slug.
+    expectRejected(withFields({ tags: ['ﷺ'.repeat(10)] }), 'tags[0]', /makes a slug of 330 bytes/);
+  });
+
+  it.each(['CON', 'nul', 'Aux', 'PRN', 'com1', 'LPT9', 'COM¹'])(
+    'rejects %j, whose slug is a file name Windows reserves',
+    (label) => {
+      expectRejected(
+        withFields({ tags: ['fine', label] }),
+        'tags[1]',
+        /^makes the slug "(con|nul|aux|prn|com1|lpt9)", a file name Windows reserves \(CON, PRN, AUX, NUL, COM0–COM9, LPT0–LPT9\); add a word$/,
+      );
+    },
+  );
+
+  it.each(['Con Air', 'console', 'com10', 'Nul points', 'lpt'])('accepts %j, which merely starts like one', (label) => {
+    expectAccepted(withFields({ tags: [label] }));
+  });
 });
 
 describe('related', () => {
@@ -563,6 +627,27 @@ describe('inline link urls', () => {
 
   it('does not treat link syntax inside an escaped bracket as a link', () => {
     expectAccepted(paragraph('\\[not a link](javascript:alert)'));
+  });
+});
+
+describe('$schema', () => {
+  it('is allowed at the top level, so an editor can check the file against docs/article.schema.json', () => {
+    expectAccepted(withFields({ $schema: '../../docs/article.schema.json' }));
+  });
+
+  it('must be a string, and is an unknown field anywhere else', () => {
+    expectRejected(withFields({ $schema: 1 }), '$schema', /must be a string/);
+    expectRejected(withFields({ byline: [{ name: 'Ada', $schema: 'x' }] }), 'byline[0].$schema', /unknown field/);
+  });
+
+  it('is not carried into the compiled article', () => {
+    const output = compileContent({
+      articles: [{ file: FILE, text: JSON.stringify(withFields({ $schema: '../../docs/article.schema.json' })) }],
+      fileExists: () => true,
+      mode: 'strict',
+    });
+    expect(output.problems).toEqual([]);
+    expect(output.documents.get('/data/articles/valid-article.json')).not.toContain('$schema');
   });
 });
 

@@ -1,0 +1,23 @@
+/**
+ * The pages the site build prerenders: the front page, every article, and the first page of every tag and
+ * author. Anything else (filters, later pages, aliases) the app renders in the browser.
+ */
+import { articleUrl, authorUrl, tagUrl } from '../../src/model/pageUrls.ts';
+import type { Corpus } from './corpus.ts';
+import type { PageList } from './types.ts';
+
+export const noPages = (): PageList => ({ front: [], article: [], tag: [], author: [] });
+
+export function pageList({
+  articles,
+  tagLists,
+  authorLists,
+}: Pick<Corpus, 'articles' | 'tagLists' | 'authorLists'>): PageList {
+  const sorted = (keys: Iterable<string>) => [...keys].sort();
+  return {
+    front: ['/'],
+    article: articles.map((article) => articleUrl(article.id)),
+    tag: sorted(tagLists.keys()).map(tagUrl),
+    author: sorted(authorLists.keys()).map(authorUrl),
+  };
+}

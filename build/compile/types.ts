@@ -1,0 +1,49 @@
+/** What the compiler takes in and gives back. */
+import type { Problem } from '../../src/model/problems.ts';
+
+export interface SourceFile {
+  /** Relative to CONTENT_DIR, forward slashes. */
+  file: string;
+  text: string;
+}
+
+export interface CompileInput {
+  site?: SourceFile;
+  articles: SourceFile[];
+  /** Whether a content-relative path names an existing file. */
+  fileExists: (relativePath: string) => boolean;
+  /** Why an existing file cannot be published as an image (its bytes, its name), as a message; or undefined. */
+  imageProblem?: (relativePath: string) => string | undefined;
+  /** Problems met while reading the content folder (unreadable files, an empty newsroom), reported with the rest. */
+  readProblems?: Problem[];
+  /**
+   * `strict` (build, check-content): any problem fails the whole compile.
+   * `lenient` (dev server): a bad article is left out and reported; the rest is served.
+   */
+  mode: 'strict' | 'lenient';
+}
+
+export interface CompileOutput {
+  problems: Problem[];
+  /** Decoded URL path (e.g. `/data/site.json`) → JSON text. Empty when strict and there are problems. */
+  documents: Map<string, string>;
+  /** Decoded URL path (e.g. `/media/images/a.svg`) → content-relative source path. */
+  media: Map<string, string>;
+  /** The pages to prerender; empty when strict and there are problems. */
+  pages: PageList;
+  stats: { articles: number; tags: number; authors: number; sections: number; documents: number };
+}
+
+/** The pages the site build prerenders, by kind, as percent-encoded site paths (src/model/pageUrls.ts). */
+export interface PageList {
+  front: string[];
+  article: string[];
+  tag: string[];
+  author: string[];
+}
+
+/** One compiled document, at its URL path (percent-encoded, as dataPath spells it). */
+export interface Emitted<T> {
+  path: string;
+  document: T;
+}

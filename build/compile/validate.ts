@@ -1,0 +1,194 @@
+/**
+ * The validate step: each article on its own (the schema, its image files), then the rules across files (ids and
+ * aliases unique, tag and author slugs that stay apart as file names, related picks known). What passes is handed
+ * to the emit steps; every failure is a problem line.
+ */
+import { type Problem, problemsFromZod } from '../../src/model/problems.ts';
+import { Article, Id, type SiteConfig } from '../../src/model/schema.ts';
+import { foldedName, slugify } from '../../src/model/slug.ts';
+import { imageRefs } from './imageRefs.ts';
+import { loadSite, nestingProblem, parseJson } from './readSources.ts';
+import type { CompileInput, SourceFile } from './types.ts';
+
+export interface Accepted {
+  file: string;
+  article: Article;
+  /** The editor's related picks, aliases resolved to ids; a pick of an article that was left out is dropped. */
+  picks: string[];
+}
+
+export interface Validated {
+  site: SiteConfig;
+  problems: Problem[];
+  /** In file-name order. */
+  accepted: Accepted[];
+}
+
+interface Entry {
+  file: string;
+  article: Article;
+}
+
+/** Ids held by articles left out for a problem of their own (or a slug clash): the file that holds each. */
+type Held = Map<string, string>;
+
+export function validate({
+  site,
+  articles,
+  fileExists,
+  imageProblem,
+  readProblems = [],
+}: Omit<CompileInput, 'mode'>): Validated {
+  const problems: Problem[] = [...readProblems];
+  const siteConfig = loadSite(site, problems);
+  const held: Held = new Map();
+  const valid = checkEachFile(articles, { fileExists, imageProblem }, held, problems);
+  const { named, owners } = checkNames(valid, held, problems);
+  return { site: siteConfig, problems, accepted: checkRelated(named, owners, held, problems) };
+}
+
+/**
+ * Each file on its own. An invalid article still holds its id (when the id itself is valid), so a duplicate of
+ * it or a related pick of it is judged right while it is being fixed.
+ */
+function checkEachFile(
+  sources: readonly SourceFile[],
+  files: Pick<CompileInput, 'fileExists' | 'imageProblem'>,
+  held: Held,
+  problems: Problem[],
+): Entry[] {
+  const valid: Entry[] = [];
+  const holdId = (raw: unknown, file: string) => {
+    const id = (raw as { id?: unknown } | null)?.id;
+    if (typeof id === 'string' && Id.safeParse(id).success && !held.has(id)) held.set(id, file);
+  };
+  for (const source of [...sources].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    const raw = parseJson(source, problems);
+    if (raw === undefined) continue;
+    const tooDeep = nestingProblem(source.file, raw);
+    if (tooDeep) {
+      problems.push(tooDeep);
+      holdId(raw, source.file);
+      continue;
+    }
+    const parsed = Article.safeParse(raw, { reportInput: true });
+    if (!parsed.success) {
+      problems.push(...problemsFromZod(source.file, parsed.error));
+      holdId(raw, source.file);
+      continue;
+    }
+    // An image must exist in the folder and be what it claims to be (its bytes, checked by load.ts).
+    const missing = imageRefs(parsed.data).flatMap((ref) => {
+      if (ref.src.startsWith('https://')) return [];
+      if (!files.fileExists(ref.src))
+        return [{ ...ref, message: `image file "${ref.src}" does not exist in the content folder` }];
+      const message = files.imageProblem?.(ref.src);
+      return message === undefined ? [] : [{ ...ref, message }];
+    });
+    for (const ref of missing) problems.push({ file: source.file, path: ref.path, message: ref.message });
+    if (missing.length === 0) valid.push({ file: source.file, article: parsed.data });
+    else holdId(parsed.data, source.file);
+  }
+  return valid;
+}
+
+interface SlugClaim {
+  slug: string;
+  label: string;
+  file: string;
+  path: string;
+}
+
+/**
+ * Tag and author slugs become folder and file names. Two slugs that differ only where a file system ignoring case
+ * (Windows, macOS) does not look would be one folder there, so the second spelling is refused. Claims are keyed by
+ * kind and folded name; an article's own claims are returned to be kept only if the article is accepted.
+ */
+function slugClashes(entry: Entry, owners: ReadonlyMap<string, SlugClaim>) {
+  const claims = new Map<string, SlugClaim>();
+  const problems: Problem[] = [];
+  const claim = (kind: 'tag' | 'author', label: string, path: string) => {
+    const slug = slugify(label);
+    const key = `${kind}:${foldedName(slug)}`;
+    const other = claims.get(key) ?? owners.get(key);
+    if (!other) claims.set(key, { slug, label, file: entry.file, path });
+    else if (other.slug !== slug) {
+      problems.push({
+        file: entry.file,
+        path,
+        message:
+          `${kind} "${label}" has the slug "${slug}", which a file system that ignores case (Windows, macOS) cannot ` +
+          `tell from "${other.slug}" (${kind} "${other.label}", ${other.file} ${other.path}); spell them alike`,
+      });
+    }
+  };
+  entry.article.tags?.forEach((label, i) => claim('tag', label, `tags[${i}]`));
+  entry.article.byline.forEach(({ name }, i) => claim('author', name, `byline[${i}].name`));
+  return { claims, problems };
+}
+
+/**
+ * Ids and aliases are unique across files, and tag and author slugs stay apart as file names; the first file (by
+ * name) keeps a contested one.
+ */
+function checkNames(valid: readonly Entry[], held: Held, problems: Problem[]) {
+  const owners = new Map<string, Entry>();
+  const slugOwners = new Map<string, SlugClaim>();
+  const named: Entry[] = [];
+  for (const entry of valid) {
+    const names = [
+      { name: entry.article.id, path: 'id' },
+      ...(entry.article.aliases ?? []).map((name, i) => ({ name, path: `aliases[${i}]` })),
+    ];
+    const clashes = names.filter(
+      ({ name }, i) =>
+        owners.has(name) ||
+        (held.has(name) && held.get(name) !== entry.file) ||
+        names.findIndex((n) => n.name === name) < i,
+    );
+    for (const { name, path } of clashes) {
+      const owner = owners.get(name)?.file ?? held.get(name);
+      problems.push({
+        file: entry.file,
+        path,
+        message: owner ? `"${name}" is already used by ${owner}` : `"${name}" is repeated in this article`,
+      });
+    }
+    const slugs = slugClashes(entry, slugOwners);
+    problems.push(...slugs.problems);
+    if (clashes.length > 0 || slugs.problems.length > 0) {
+      // Still holds its own id, so a related pick of it is not called unknown.
+      if (clashes.length === 0 && !held.has(entry.article.id)) held.set(entry.article.id, entry.file);
+      continue;
+    }
+    for (const { name } of names) owners.set(name, entry);
+    for (const [key, claim] of slugs.claims) slugOwners.set(key, claim);
+    named.push(entry);
+  }
+  return { named, owners };
+}
+
+/** Related picks must name known articles. */
+function checkRelated(
+  named: readonly Entry[],
+  owners: ReadonlyMap<string, Entry>,
+  held: Held,
+  problems: Problem[],
+): Accepted[] {
+  const accepted: Accepted[] = [];
+  for (const entry of named) {
+    const related = entry.article.related ?? [];
+    // A pick of an article that is itself invalid is not "unknown": that article's own problems say why.
+    const unknown = related.map((id, i) => ({ id, i })).filter(({ id }) => !owners.has(id) && !held.has(id));
+    for (const { id, i } of unknown) {
+      problems.push({ file: entry.file, path: `related[${i}]`, message: `unknown article "${id}"` });
+    }
+    if (unknown.length > 0) continue;
+    const picks = related.flatMap((id) => {
+      const owner = owners.get(id);
+      return owner ? [owner.article.id] : [];
+    });
+    accepted.push({ ...entry, picks });
+  }
+  return accepted;
+}

@@ -1,0 +1,87 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { PrerenderError, expectedCounts, prerenderPages } from '../../build/prerender.ts';
+import type { PageList } from '../../build/compile.ts';
+import type { RenderedPage } from '../../src/model/prerender.ts';
+
+const pages: PageList = {
+  front: ['/'],
+  article: ['/articles/a', '/articles/b'],
+  tag: ['/tags/%ED%8F%89%EC%96%91'],
+  author: ['/authors/ada'],
+};
+const expected = expectedCounts({ articles: 2, tags: 1, authors: 1, sections: 0, documents: 9 });
+const page = (url: string): RenderedPage => ({
+  head: '',
+  body: url,
+  state: { queries: { mutations: [], queries: [] }, loaderData: {} },
+});
+
+describe('prerenderPages', () => {
+  it('renders every listed page, front first, and counts them by kind', async () => {
+    const written: string[] = [];
+    const counts = await prerenderPages(
+      pages,
+      expected,
+      (url) => Promise.resolve(page(url)),
+      (url, rendered) => written.push(`${url} ${rendered.body}`),
+    );
+    expect(written).toEqual([
+      '/ /',
+      '/articles/a /articles/a',
+      '/articles/b /articles/b',
+      '/tags/%ED%8F%89%EC%96%91 /tags/%ED%8F%89%EC%96%91',
+      '/authors/ada /authors/ada',
+    ]);
+    expect(counts).toEqual({ front: 1, article: 2, tag: 1, author: 1 });
+  });
+
+  it('fails naming the page when a page renders nothing, instead of skipping it', async () => {
+    const run = prerenderPages(
+      pages,
+      expected,
+      (url) => Promise.resolve(url === '/tags/%ED%8F%89%EC%96%91' ? undefined : page(url)),
+      () => undefined,
+    );
+    await expect(run).rejects.toThrow(PrerenderError);
+    await expect(run).rejects.toThrow(
+      'Prerendering /tags/%ED%8F%89%EC%96%91 failed: the page rendered nothing (its data did not load, or it redirected)',
+    );
+  });
+
+  it('fails naming the page when rendering throws, with the reason', async () => {
+    const run = prerenderPages(
+      pages,
+      expected,
+      (url) =>
+        url === '/articles/b'
+          ? Promise.reject(new Error('no document at /data/articles/b.json'))
+          : Promise.resolve(page(url)),
+      () => undefined,
+    );
+    await expect(run).rejects.toThrow('Prerendering /articles/b failed: no document at /data/articles/b.json');
+  });
+
+  it('fails when a kind has fewer or more pages than the compiled content, naming each kind', async () => {
+    const run = prerenderPages(
+      { ...pages, author: [], tag: [...pages.tag, '/tags/extra'] },
+      expected,
+      (url) => Promise.resolve(page(url)),
+      () => undefined,
+    );
+    await expect(run).rejects.toThrow(
+      'Prerendering made the wrong number of pages: 2 tag pages for 1 expected, 0 author pages for 1 expected',
+    );
+  });
+});
+
+describe('expectedCounts', () => {
+  it('expects one front page and one page per article, tag and author', () => {
+    expect(expectedCounts({ articles: 30, tags: 33, authors: 9, sections: 7, documents: 128 })).toEqual({
+      front: 1,
+      article: 30,
+      tag: 33,
+      author: 9,
+    });
+  });
+});
