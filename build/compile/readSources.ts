@@ -3,11 +3,20 @@ import { type Problem, formatPath, problemsFromZod } from '../../src/model/probl
 import { MAX_NESTING, SiteConfig } from '../../src/model/schema.ts';
 import type { SourceFile } from './types.ts';
 
+/**
+ * The parser's message quotes the text near the fault, control characters included; a problem is one line, so
+ * they are shown escaped (`\u000a`), as JSON would write them.
+ */
+const oneLine = (message: string) =>
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is matched
+  message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 export function parseJson(source: SourceFile, problems: Problem[]): unknown {
   try {
     return JSON.parse(source.text) as unknown;
   } catch (error) {
-    problems.push({ file: source.file, path: '(root)', message: `is not valid JSON: ${(error as Error).message}` });
+    const message = error instanceof Error ? error.message : String(error);
+    problems.push({ file: source.file, path: '(root)', message: `is not valid JSON: ${oneLine(message)}` });
     return undefined;
   }
 }
