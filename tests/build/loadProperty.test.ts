@@ -115,7 +115,7 @@ describe('loadContent never throws', { timeout: 120_000 }, () => {
         fc.array(fc.uint8Array({ maxLength: 200 }), { maxLength: 3 }),
         (site, articles) => expectOnlyLines(newsroom(site ?? undefined, articles)),
       ),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 
@@ -126,7 +126,7 @@ describe('loadContent never throws', { timeout: 120_000 }, () => {
         fc.array(fc.jsonValue({ maxDepth: 4 }), { maxLength: 3 }),
         (site, articles) => expectOnlyLines(newsroom(site === null ? undefined : encode(site), articles.map(encode))),
       ),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 
@@ -139,7 +139,7 @@ describe('loadContent never throws', { timeout: 120_000 }, () => {
         fc.array(articleShaped, { minLength: 1, maxLength: 4 }),
         (site, articles) => expectOnlyLines(newsroom(site ? encode(site) : undefined, articles.map(encode))),
       ),
-      { numRuns: 80 },
+      { numRuns: 60 },
     );
     expect(reached.published).toBeGreaterThan(0);
     expect(reached.refusedImages).toBeGreaterThan(0);
