@@ -18,7 +18,7 @@ import { manifestCopyPath, prepareOutput, takeManifest } from './outputFolder.ts
 import { expectedCounts, prerenderPages } from './prerender.ts';
 import { compileForBuild, type CompiledContent } from './vitePlugin.ts';
 
-export const SHELL_FILE = 'app-shell.html';
+const SHELL_FILE = 'app-shell.html';
 
 export interface SiteBuildOptions {
   root: string;

@@ -38,7 +38,7 @@ declare module 'vite' {
   }
 }
 
-export class ContentError extends Error {
+class ContentError extends Error {
   readonly lines: string[];
   constructor(lines: string[]) {
     super(`${lines.length} content problem${lines.length === 1 ? '' : 's'}:\n${lines.join('\n')}`);

@@ -13,6 +13,8 @@ const steps = [
   ['Type-check: browser code (src/)', 'npx', ['tsc', '-p', 'tsconfig.app.json']],
   ['Type-check: Node code (build/, scripts/, configs)', 'npx', ['tsc', '-p', 'tsconfig.node.json']],
   ['Type-check: tests and benchmarks', 'npx', ['tsc', '-p', 'tsconfig.test.json']],
+  // Unused files, exports and dependencies: what nothing uses is a place for bugs to hide.
+  ['Dead code (knip)', 'npx', ['knip', '--no-progress']],
   ['Unit and component tests', 'npx', ['vitest', 'run']],
 ];
 

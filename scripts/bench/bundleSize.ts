@@ -34,7 +34,7 @@ export const JS_CEILING_GZIP = 122 * 1024;
 /** Budget for all CSS of the site, gzip bytes. */
 export const CSS_BUDGET_GZIP = 15 * 1024;
 /** zlib level the gzip sizes are measured at. */
-export const GZIP_LEVEL = 9;
+const GZIP_LEVEL = 9;
 
 /** Each route and the source of its lazily loaded page component (see src/routes.tsx). */
 export const ROUTES = {
@@ -46,7 +46,7 @@ export const ROUTES = {
 export type RouteName = keyof typeof ROUTES;
 
 /** One chunk of Vite's manifest (the fields this module reads). */
-export interface ManifestChunk {
+interface ManifestChunk {
   file: string;
   name?: string;
   src?: string;
@@ -56,15 +56,15 @@ export interface ManifestChunk {
   dynamicImports?: string[];
   css?: string[];
 }
-export type Manifest = Record<string, ManifestChunk>;
+type Manifest = Record<string, ManifestChunk>;
 
-export interface FileSize {
+interface FileSize {
   file: string;
   raw: number;
   gzip: number;
 }
 
-export interface RouteSize {
+interface RouteSize {
   route: RouteName;
   /** The page component's source, the manifest key of its lazy chunk. */
   page: string;
@@ -96,12 +96,12 @@ export interface BundleReport {
   problems: string[];
 }
 
-export function readManifest(distDir: string): Manifest {
+function readManifest(distDir: string): Manifest {
   return JSON.parse(readBuildManifest(ROOT, distDir)) as Manifest;
 }
 
 /** `key` and everything it statically imports, recursively, each once, in first-seen order. */
-export function staticClosure(manifest: Manifest, key: string, seen: Set<string> = new Set()): string[] {
+function staticClosure(manifest: Manifest, key: string, seen: Set<string> = new Set()): string[] {
   if (seen.has(key)) return [];
   seen.add(key);
   const chunk = manifest[key];

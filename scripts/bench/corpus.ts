@@ -24,7 +24,7 @@ import { slugify } from '../../src/model/slug.ts';
 import { isMain, runCli, UsageError, wholeNumber } from './cli.ts';
 
 /** Bump when the generator's output changes, so cached corpora are not reused. */
-export const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 1;
 
 /**
  * Written at the root of a generated folder (the compiler reads only site.json and articles/):
@@ -54,7 +54,7 @@ export interface CorpusSummary {
 }
 
 /** mulberry32: a small, fast, seeded PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -4,7 +4,7 @@ import { DataError, NotFoundError, TransientError } from './errors';
 import type { z } from 'zod';
 
 /** A request that has not answered by then is treated as a transient failure. */
-export const REQUEST_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 10_000;
 
 export type Validators = typeof import('./validators');
 

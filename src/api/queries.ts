@@ -48,7 +48,7 @@ export const indexPageQuery = (page: number) =>
       fetchDocument(fetcherOf(client), dataPath.index(page), (v) => v.IndexPage, `page ${page}`, signal),
   });
 
-export const allTagsQuery = () =>
+const allTagsQuery = () =>
   queryOptions({
     queryKey: ['tags'],
     queryFn: ({ signal, client }) =>
@@ -76,7 +76,7 @@ export const allTagCountsQuery = () =>
 export const coTagCountsQuery = (slug: string) =>
   queryOptions({ ...tagFacetQuery(slug), select: (facet: TagFacet) => filterByTags(facet, [slug]).counts });
 
-export const tagFacetQuery = (slug: string) =>
+const tagFacetQuery = (slug: string) =>
   queryOptions({
     queryKey: ['facet', slug],
     queryFn: ({ signal, client }) =>

@@ -10,7 +10,7 @@ interface FigureProps {
 }
 
 /** Laid out at most this wide (the article column), full width below it. */
-export const FIGURE_SIZES = '(min-width: 56rem) 56rem, 100vw';
+const FIGURE_SIZES = '(min-width: 56rem) 56rem, 100vw';
 
 export function Figure({ image, priority = 'lazy', className = '' }: FigureProps) {
   const lead = priority === 'lead';

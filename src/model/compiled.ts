@@ -116,4 +116,4 @@ export const SiteDocument = z.object({
 });
 export type SiteDocument = z.infer<typeof SiteDocument>;
 
-export { dataPath, mediaUrl } from './paths.ts';
+export { mediaUrl } from './paths.ts';

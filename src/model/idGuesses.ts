@@ -14,8 +14,8 @@ import type { IdShard } from './compiled.ts';
 export type IdEntry = IdShard['entries'][number];
 
 /** How alike two ids must be (0–1) to be offered. */
-export const GUESS_THRESHOLD = 0.6;
-export const GUESS_LIMIT = 3;
+const GUESS_THRESHOLD = 0.6;
+const GUESS_LIMIT = 3;
 
 /** Entries per shard before it is split by one more character. */
 export const MAX_SHARD_ENTRIES = 400;

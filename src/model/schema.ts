@@ -18,7 +18,7 @@ export const MAX_NESTING = 64;
 const RESERVED_NAMES = 'a file name Windows reserves (CON, PRN, AUX, NUL, COM0–COM9, LPT0–LPT9)';
 
 /** Fields starting with "x-" are the authors' own and are ignored everywhere in an article. */
-export function dropExtensionFields(value: unknown): unknown {
+function dropExtensionFields(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropExtensionFields);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
@@ -69,7 +69,7 @@ function sluggable(noSlug: string) {
 function checkInline(value: string, ctx: z.RefinementCtx) {
   for (const problem of parseInline(value).problems) ctx.addIssue({ code: 'custom', message: problem });
 }
-export const Inline = z.string().superRefine(checkInline);
+const Inline = z.string().superRefine(checkInline);
 
 const ImageSrc = z.string().superRefine((src, ctx) => {
   if (src.startsWith('https://')) return;
@@ -88,7 +88,7 @@ const ImageSrc = z.string().superRefine((src, ctx) => {
 
 const Dimension = z.number().int('must be a whole number').positive('must be positive');
 
-export const ImageFields = {
+const ImageFields = {
   src: ImageSrc,
   alt: text(1, 300),
   caption: z.string().optional(),
@@ -103,20 +103,20 @@ export const Author = z.strictObject({
   role: z.string().optional(),
 });
 
-export const ParagraphBlock = z.strictObject({ type: z.literal('paragraph'), text: Inline });
-export const QuoteBlock = z.strictObject({
+const ParagraphBlock = z.strictObject({ type: z.literal('paragraph'), text: Inline });
+const QuoteBlock = z.strictObject({
   type: z.literal('quote'),
   text: Inline,
   attribution: z.string().optional(),
 });
-export const ImageBlock = z.strictObject({ type: z.literal('image'), ...ImageFields });
-export const ListBlock = z.strictObject({
+const ImageBlock = z.strictObject({ type: z.literal('image'), ...ImageFields });
+const ListBlock = z.strictObject({
   type: z.literal('list'),
   ordered: z.boolean().optional(),
   items: z.array(Inline).min(1, 'must have at least one item'),
 });
 
-export const BLOCK_TYPES = ['paragraph', 'quote', 'image', 'list'] as const;
+const BLOCK_TYPES = ['paragraph', 'quote', 'image', 'list'] as const;
 
 export const Block = z.discriminatedUnion('type', [ParagraphBlock, QuoteBlock, ImageBlock, ListBlock], {
   error: (issue) =>
@@ -187,7 +187,6 @@ export const Article = z.preprocess(
 );
 
 export type Article = z.output<typeof ArticleFields>;
-export type ArticleInput = z.input<typeof ArticleFields>;
 export type Image = z.output<typeof Image>;
 export type Author = z.output<typeof Author>;
 export type Block = z.output<typeof Block>;

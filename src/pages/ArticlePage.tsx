@@ -60,5 +60,3 @@ export function ArticlePage() {
     </>
   );
 }
-
-export default ArticlePage;

@@ -38,5 +38,3 @@ export function AuthorPage() {
     </>
   );
 }
-
-export default AuthorPage;

@@ -145,5 +145,3 @@ export function FrontPage() {
   const plan = useLoaderData<FrontPlan>();
   return plan.kind === 'unknown' ? <UnknownTags {...plan} /> : <Listing plan={plan} />;
 }
-
-export default FrontPage;

@@ -34,5 +34,3 @@ export function NotFoundPage({ what }: { what?: string }) {
     </div>
   );
 }
-
-export default NotFoundPage;

@@ -61,5 +61,3 @@ export function TagPage() {
     </>
   );
 }
-
-export default TagPage;

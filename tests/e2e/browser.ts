@@ -4,7 +4,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll } from 'vitest';
 import { findChrome, CHROME_FLAGS } from '../../scripts/find-chrome.mjs';
 
-export async function launch(): Promise<Browser> {
+async function launch(): Promise<Browser> {
   const executablePath = findChrome();
   if (!executablePath)
     throw new Error('No Chromium found: install it (apt-get install -y chromium) or set CHROME_PATH');
