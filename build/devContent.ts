@@ -74,7 +74,16 @@ export function devContent(
   let output: CompileOutput = nothingLoaded();
 
   /** Whether this load's outcome was taken (false when a newer load started meanwhile). */
-  const attempt = async (): Promise<boolean> => {
+  /** What the terminal was last told of a load that succeeded (its warnings and problems). */
+  let reported: string | undefined;
+  const retryAfter = (started: number) => {
+    const wait = Math.max(retryMs, 2 * (performance.now() - started));
+    retry = setTimeout(() => void update('retry'), wait);
+    retry.unref();
+  };
+
+  /** 'stale' when a newer load started meanwhile; 'new' when what is served or said changed. */
+  const attempt = async (cause: 'change' | 'retry'): Promise<'stale' | 'same' | 'new'> => {
     const run = ++latest;
     const started = performance.now();
     clearTimeout(retry);
@@ -82,14 +91,15 @@ export function devContent(
     try {
       loaded = await load();
     } catch (error) {
-      if (run !== latest) return false;
+      if (run !== latest) return 'stale';
       const failure = classifyFailure(error, contentDir);
       const line =
         failure.kind === 'plain'
           ? failure.line
           : `the content could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
       // Said once, not at every retry.
-      if (line !== failing) {
+      const news = line !== failing;
+      if (news) {
         logger.error(`\n[content] ${line}\n[content] ${STILL_SERVING}.`);
         if (failure.kind === 'internal') {
           logger.error(
@@ -98,34 +108,39 @@ export function devContent(
         }
       }
       failing = line;
-      const wait = Math.max(retryMs, 2 * (performance.now() - started));
-      retry = setTimeout(() => void update('retry'), wait);
-      retry.unref();
+      reported = undefined;
+      retryAfter(started);
       output = withProblem(lastGood ?? nothingLoaded(), `${line} (${STILL_SERVING})`);
-      return true;
+      return news ? 'new' : 'same';
     }
-    if (run !== latest) return false;
+    if (run !== latest) return 'stale';
+    const said = [...loaded.warnings.map(formatWarning), ...loaded.problems.map(formatProblem)].join('\n');
+    const news = failing !== undefined || said !== reported;
     lastGood = loaded;
     failing = undefined;
-    const ms = Math.round(performance.now() - started);
-    for (const warning of loaded.warnings) logger.warn(`[content] ${formatWarning(warning)}`);
-    if (loaded.problems.length > 0) {
-      logger.error(`\n[content] ${loaded.problems.length} problem(s); those articles are left out until fixed:`);
-      for (const problem of loaded.problems) logger.error(`  ${formatProblem(problem)}`);
-    }
-    logger.info(`[content] ${loaded.stats.articles} articles from ${contentDir} in ${ms} ms`, { timestamp: true });
+    reported = said;
     output = loaded;
-    return true;
+    if (cause === 'change' || news) {
+      const ms = Math.round(performance.now() - started);
+      for (const warning of loaded.warnings) logger.warn(`[content] ${formatWarning(warning)}`);
+      if (loaded.problems.length > 0) {
+        logger.error(`\n[content] ${loaded.problems.length} problem(s); those articles are left out until fixed:`);
+        for (const problem of loaded.problems) logger.error(`  ${formatProblem(problem)}`);
+      }
+      logger.info(`[content] ${loaded.stats.articles} articles from ${contentDir} in ${ms} ms`, { timestamp: true });
+    }
+    // While a whole file could not be read, look again on its own too: the watcher can miss the fix (a folder
+    // turned back into a file). An edit inside a file is always seen, so a field's problem waits for it.
+    if (loaded.problems.some((problem) => problem.path === '(root)')) retryAfter(started);
+    return news ? 'new' : 'same';
   };
 
   const update = async (cause: 'change' | 'retry') => {
-    const wasFailing = failing !== undefined;
-    if (!(await attempt())) return;
-    const recovered = wasFailing && failing === undefined;
-    // A retry that fails again changes nothing on the page: no reload for it.
-    if (cause === 'change' || recovered) onUpdate?.();
+    const outcome = await attempt(cause);
+    // A retry that finds nothing new changes nothing on the page: no reload for it.
+    if (outcome !== 'stale' && (cause === 'change' || outcome === 'new')) onUpdate?.();
   };
-  const ready = attempt().then(() => undefined);
+  const ready = attempt('change').then(() => undefined);
   return { current: () => output, ready, reload: () => update('change') };
 }
 
