@@ -7,6 +7,7 @@
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isSameOrInside } from './pathWithin.ts';
 import { decodeUtf8 } from './utf8.ts';
 import type { Problem } from '../src/model/problems.ts';
 import type { SourceFile } from './compile.ts';
@@ -45,7 +46,7 @@ export function describeFsError(error: unknown): string {
   }
 }
 
-const inside = (root: ContentRoot, real: string) => real === root.real || real.startsWith(root.real + sep);
+const inside = (root: ContentRoot, real: string) => isSameOrInside(root.real, real);
 
 /** `/abs/content/images/x` → `images/x`, for messages. */
 const shown = (root: ContentRoot, real: string) => relative(root.real, real).split(sep).join('/');

@@ -5,7 +5,8 @@
  * content reaches the browser only as compiled /data documents and checked /media files.
  */
 import { realpathSync } from 'node:fs';
-import { posix, resolve, sep } from 'node:path';
+import { posix, resolve } from 'node:path';
+import { isSameOrInside } from './pathWithin.ts';
 
 function realOrSelf(path: string): string {
   try {
@@ -28,5 +29,5 @@ export function requestsContentFile(url: string, viteRoot: string, contentDir: s
   const files = [resolve(viteRoot, `.${path}`), resolve(realOrSelf(viteRoot), `.${path}`)];
   if (path.startsWith('/@fs/')) files.push(resolve(path.slice('/@fs'.length)));
   const folders = [resolve(contentDir), realOrSelf(contentDir)];
-  return files.some((file) => folders.some((folder) => file === folder || file.startsWith(folder + sep)));
+  return files.some((file) => folders.some((folder) => isSameOrInside(folder, file)));
 }

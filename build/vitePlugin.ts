@@ -59,7 +59,7 @@ export async function compileForBuild(contentDir: string): Promise<CompileOutput
   return output;
 }
 
-function serveCompiled(server: ViteDevServer, contentDir: string, current: () => CompileOutput | undefined) {
+function serveCompiled(server: ViteDevServer, contentDir: string, current: () => CompileOutput) {
   server.middlewares.use((req, res, next) => {
     if (requestsContentFile(req.url ?? '/', server.config.root, contentDir)) {
       res.statusCode = 404;
@@ -74,7 +74,6 @@ function serveCompiled(server: ViteDevServer, contentDir: string, current: () =>
       return next();
     }
     const output = current();
-    if (!output) return next();
     const document = output.documents.get(path);
     if (document !== undefined) {
       res.setHeader('Content-Type', 'application/json; charset=utf-8');

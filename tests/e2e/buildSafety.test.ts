@@ -7,7 +7,6 @@
  * manifest is not published. No run prints a stack trace.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import {
   cpSync,
   existsSync,
@@ -23,9 +22,10 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { manifestCopyPath } from '../../build/outputFolder.ts';
+import { hashTree } from './hashTree';
 import { ROOT } from './server';
 
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -77,20 +77,6 @@ async function waitFor<T>(what: string, build: Started, find: () => T | undefine
     await new Promise((done) => setTimeout(done, 20));
   }
   throw new Error(`timed out waiting for ${what}`);
-}
-
-/** Every file under `dir` (relative path → sha256). */
-function hashTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (current: string) => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const full = join(current, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else out[relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 const stackLines = (text: string) => text.split('\n').filter((line) => /^\s+at /.test(line));

@@ -7,11 +7,11 @@
  * contract names, plus one valid article (with `x-` fields of its own, which must be ignored).
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashTree } from './hashTree';
 import { ROOT } from './server';
 
 const FIXTURE = 'tests/fixtures/e2e-invalid';
@@ -90,20 +90,6 @@ function missingProblems(output: string): string[] {
       return typeof fragment === 'string' ? message.includes(fragment) : fragment.test(message);
     });
   }).map(([file, path, fragment]) => `${file}: ${path}: …${String(fragment)}…`);
-}
-
-/** Every file under `dir` (relative path → sha256), sorted by path. */
-function hashTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (current: string) => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const full = join(current, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else out[relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex');
-    }
-  };
-  walk(dir);
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 const temp = mkdtempSync(join(tmpdir(), 'broadsheet-content-errors-'));

@@ -7,12 +7,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, openPage } from './browser';
-import { ROOT } from './server';
+import { freePort, ROOT } from './server';
 import type { SiteDocument } from '../../src/model/compiled.ts';
 
 const LEAD_ID = 'lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
@@ -25,15 +24,6 @@ const originalSite = readFileSync(join(ROOT, 'content/site.json'), 'utf8');
 let vite: ChildProcess | undefined;
 let terminal = '';
 let base = '';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  await new Promise<void>((done) => server.close(() => done()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 async function site(): Promise<SiteDocument | undefined> {
   try {
