@@ -1,5 +1,5 @@
 /**
- * Operator mistakes through the real `build` command (tsx scripts/build.ts, as `npm run build` runs
+ * Operator mistakes through the real `build` command (node --import tsx scripts/build.ts, as `npm run build` runs
  * it): an output folder that would destroy the content is refused before anything is touched; a
  * symlinked web root is updated behind its link; a build stopped by SIGINT or SIGTERM removes its
  * staging and cache folders and leaves the published site as it was; a second build of the same
@@ -28,7 +28,11 @@ import { manifestCopyPath } from '../../build/outputFolder.ts';
 import { hashTree } from './hashTree';
 import { ROOT } from './server';
 
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
+/**
+ * The build as `npm run build` runs it: one Node process with tsx as a loader. (The tsx command runs the script in
+ * a child and SIGKILLs it when the child does not answer a signal within 60 ms, which a busy build does not.)
+ */
+const BUILD = [process.execPath, ['--import', 'tsx', 'scripts/build.ts']] as const;
 const CACHE = join(ROOT, 'node_modules/.cache');
 
 const scratch = realpathSync(mkdtempSync(join(tmpdir(), 'broadsheet-build-safety-')));
@@ -41,7 +45,7 @@ const buildEnv = (outDir: string, contentDir = 'content') => ({
 });
 
 function runBuild(outDir: string, contentDir?: string) {
-  const result = spawnSync(TSX, ['scripts/build.ts'], {
+  const result = spawnSync(BUILD[0], BUILD[1], {
     cwd: ROOT,
     env: buildEnv(outDir, contentDir),
     encoding: 'utf8',
@@ -57,7 +61,7 @@ interface Started {
 }
 
 function startBuild(outDir: string): Started {
-  const child = spawn(TSX, ['scripts/build.ts'], { cwd: ROOT, env: buildEnv(outDir) });
+  const child = spawn(BUILD[0], BUILD[1], { cwd: ROOT, env: buildEnv(outDir) });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
