@@ -13,6 +13,7 @@ import { emitAuthors } from './compile/emitAuthors.ts';
 import { emitIdShards } from './compile/emitIdShards.ts';
 import { emitIndex } from './compile/emitIndex.ts';
 import { emitMedia } from './compile/emitMedia.ts';
+import { emitSections } from './compile/emitSections.ts';
 import { emitSite } from './compile/emitSite.ts';
 import { emitTags } from './compile/emitTags.ts';
 import { noPages, pageList } from './compile/pageList.ts';
@@ -22,13 +23,13 @@ import type { CompileInput, CompileOutput, Emitted } from './compile/types.ts';
 export type { CompileInput, CompileOutput, PageList, SourceFile } from './compile/types.ts';
 
 export function compileContent(input: CompileInput): CompileOutput {
-  const { site, problems, accepted } = validate(input);
+  const { site, edits, problems, accepted } = validate(input);
   if (input.mode === 'strict' && problems.length > 0) {
     const stats = { articles: 0, tags: 0, authors: 0, sections: 0, documents: 0 };
     return { problems, documents: new Map(), media: new Map(), pages: noPages(), stats };
   }
 
-  const corpus = buildCorpus(accepted);
+  const corpus = buildCorpus(accepted, edits);
   // Keyed by the decoded path, which is also the file's path under dist/ (UTF-8 names for non-Latin slugs).
   const documents = new Map<string, string>();
   const write = (emitted: Iterable<Emitted<unknown>>) => {
@@ -37,6 +38,7 @@ export function compileContent(input: CompileInput): CompileOutput {
   write(emitIndex(corpus));
   write(emitTags(corpus));
   write(emitAuthors(corpus));
+  write(emitSections(corpus));
   write(emitArticles(corpus));
   write(emitAliases(corpus));
   write(emitIdShards(corpus));

@@ -9,7 +9,7 @@ import type { CompileOutput, PageList } from './compile.ts';
 type PageKind = keyof PageList;
 type PageCounts = Record<PageKind, number>;
 
-const KINDS: readonly PageKind[] = ['front', 'article', 'tag', 'author'];
+const KINDS: readonly PageKind[] = ['front', 'article', 'tag', 'author', 'section'];
 
 /** A build failure an operator reads as one sentence; no stack trace is needed to act on it. */
 export class PrerenderError extends Error {
@@ -19,9 +19,9 @@ export class PrerenderError extends Error {
   }
 }
 
-/** How many pages of each kind the compiled content must have: one front page, one per article, tag and author. */
+/** How many pages of each kind the compiled content must have: one front page, one per article, tag, author and section. */
 export function expectedCounts(stats: CompileOutput['stats']): PageCounts {
-  return { front: 1, article: stats.articles, tag: stats.tags, author: stats.authors };
+  return { front: 1, article: stats.articles, tag: stats.tags, author: stats.authors, section: stats.sections };
 }
 
 export async function prerenderPages(
@@ -30,7 +30,7 @@ export async function prerenderPages(
   render: (url: string) => Promise<RenderedPage | undefined>,
   write: (url: string, page: RenderedPage) => void,
 ): Promise<PageCounts> {
-  const rendered: PageCounts = { front: 0, article: 0, tag: 0, author: 0 };
+  const rendered: PageCounts = { front: 0, article: 0, tag: 0, author: 0, section: 0 };
   for (const kind of KINDS) {
     for (const url of pages[kind]) {
       let page: RenderedPage | undefined;

@@ -87,12 +87,16 @@ export function groupBy(articles: readonly Article[], keys: (article: Article) =
 
 export const tagSlugs = (article: Article) => (article.tags ?? []).map(slugify);
 export const authorSlugs = (article: Article) => article.byline.map((author) => slugify(author.name));
+export const sectionSlugs = (article: Article) => (article.section ? [slugify(article.section)] : []);
 
 /** Returns a function giving the related picks of an article, given its ordinal and resolved editor picks. */
 export function createRanker({ articles, tagLists, tagLabels }: RankInput) {
   const total = articles.length;
   const authorLists = groupBy(articles, authorSlugs);
-  const sectionLists = groupBy(articles, (article) => (article.section ? [article.section] : []));
+  const sectionLists = groupBy(articles, sectionSlugs);
+  const sectionOf = articles.map((article) => sectionSlugs(article)[0]);
+  const sameSectionAs = (ordinal: number, candidate: number) =>
+    sectionOf[ordinal] !== undefined && sectionOf[candidate] === sectionOf[ordinal];
   // Everything a comparison needs is computed once per article, not once per pair.
   const wordSets = articles.map(words);
   const tagArrays = articles.map((article) => [...new Set(tagSlugs(article))]);
@@ -152,7 +156,8 @@ export function createRanker({ articles, tagLists, tagLabels }: RankInput) {
     const candidates = new Set<number>();
     for (const slug of ownTags) neighbours(tagLists.get(slug) ?? [], ordinal, candidates);
     for (const slug of ownAuthors) neighbours(authorLists.get(slug) ?? [], ordinal, candidates);
-    if (article.section) neighbours(sectionLists.get(article.section) ?? [], ordinal, candidates);
+    const ownSection = sectionOf[ordinal];
+    if (ownSection !== undefined) neighbours(sectionLists.get(ownSection) ?? [], ordinal, candidates);
     for (const pick of picks) candidates.delete(pick.ordinal);
 
     const published = times[ordinal] ?? 0;
@@ -161,7 +166,7 @@ export function createRanker({ articles, tagLists, tagLabels }: RankInput) {
       const tagWeight = sharedTagWeight(ownTags, ownTagIndex, tagArrays[candidate] ?? [], tagSets[candidate] ?? empty);
       let sharedAuthor = false;
       for (const slug of authorSets[candidate] ?? empty) if (ownAuthors.has(slug)) sharedAuthor = true;
-      const sameSection = !!article.section && articles[candidate]?.section === article.section;
+      const sameSection = sameSectionAs(ordinal, candidate);
 
       const relevance =
         tagWeight +
@@ -182,7 +187,7 @@ export function createRanker({ articles, tagLists, tagLabels }: RankInput) {
       if (sharedTags.length > 0)
         reasons.push(`Also tagged ${sharedTags.map((slug) => tagLabels.get(slug) ?? slug).join(', ')}`);
       if ([...(authorSets[candidate] ?? empty)].some((slug) => ownAuthors.has(slug))) reasons.push('Same author');
-      if (sharedTags.length === 0 && article.section && articles[candidate]?.section === article.section) {
+      if (sharedTags.length === 0 && article.section && sameSectionAs(ordinal, candidate)) {
         reasons.push(`Also in ${article.section}`);
       }
       return reasons;

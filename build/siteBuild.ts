@@ -4,7 +4,7 @@
  * only when everything succeeded, so a failed build leaves the earlier site as it was. What may be
  * replaced, the lock, the swap and the clean-up on a stop signal are build/outputFolder.ts's.
  *
- * Prerendered: `/`, each article, and the first page of each tag and author. Everything else
+ * Prerendered: `/`, each article, and the first page of each tag, author and section. Everything else
  * (filters, later pages, aliases, unknown URLs) is rendered in the browser from `app-shell.html`.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -122,7 +122,7 @@ export async function buildSite({ root, outDir, logLevel = 'warn' }: SiteBuildOp
     );
 
     output.publish();
-    return rendered.front + rendered.article + rendered.tag + rendered.author;
+    return Object.values(rendered).reduce((sum, count) => sum + count, 0);
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;

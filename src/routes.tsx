@@ -4,7 +4,7 @@
  * alongside the data. Page URLs are written by model/pageUrls.ts.
  */
 import { PageSkeleton } from './components/PageSkeleton';
-import { articleLoader, authorLoader, frontLoader, rootLoader, tagLoader } from './pages/loaders';
+import { articleLoader, authorLoader, frontLoader, rootLoader, sectionLoader, tagLoader } from './pages/loaders';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { pageModules } from './pages/pageModules';
 import { Root } from './pages/Root';
@@ -31,6 +31,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: { Component: async () => (await pageModules.front()).FrontPage },
             },
             {
+              // The id lets the section menu find the article's section (hooks/useCurrentSection.ts).
+              id: 'article',
               path: 'articles/:id',
               loader: articleLoader(queryClient),
               lazy: { Component: async () => (await pageModules.article()).ArticlePage },
@@ -44,6 +46,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               path: 'authors/:slug',
               loader: authorLoader(queryClient),
               lazy: { Component: async () => (await pageModules.author()).AuthorPage },
+            },
+            {
+              id: 'section',
+              path: 'sections/:slug',
+              loader: sectionLoader(queryClient),
+              lazy: { Component: async () => (await pageModules.section()).SectionPage },
             },
             // Tiny, and also what an error boundary shows, so it ships with the shell.
             { path: '*', Component: NotFoundPage },

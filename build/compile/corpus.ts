@@ -4,11 +4,12 @@
  */
 import { slugify } from '../../src/model/slug.ts';
 import { compareTagCounts } from '../../src/model/tagOrder.ts';
-import { authorSlugs, groupBy, tagSlugs } from '../ranking.ts';
+import { authorSlugs, groupBy, sectionSlugs, tagSlugs } from '../ranking.ts';
 import { toCard } from './cards.ts';
 import { preferredSpelling } from './spelling.ts';
-import type { Card, TagCount } from '../../src/model/compiled.ts';
+import type { Card, SectionSummary, TagCount } from '../../src/model/compiled.ts';
 import type { Article } from '../../src/model/schema.ts';
+import type { SiteChecks } from './checkSite.ts';
 import type { Accepted } from './validate.ts';
 
 export interface Corpus {
@@ -19,10 +20,14 @@ export interface Corpus {
   picks: number[][];
   /** The tag slugs of each article, each once, in the order written. */
   tagSlugs: string[][];
-  /** For each tag, author and section: its articles' ordinals, ascending (newest first). */
+  /** For each tag, author and section (by slug): its articles' ordinals, ascending (newest first). */
   tagLists: Map<string, number[]>;
   authorLists: Map<string, number[]>;
   sectionLists: Map<string, number[]>;
+  /** Every section in menu order: those site.json lists, in its order, then the rest most articles first. */
+  sections: SectionSummary[];
+  /** The ordinals of the articles the editors pinned to the front page, in the order it shows them. */
+  pinned: number[];
   /** The label shown for each tag slug: its most used spelling. */
   tagLabels: Map<string, string>;
   /** Every tag, most used first (src/model/tagOrder.ts). */
@@ -39,7 +44,9 @@ export function tally(counts: Map<string, Map<string, number>>, key: string, spe
   counts.set(key, spellings);
 }
 
-export function buildCorpus(accepted: readonly Accepted[]): Corpus {
+const noEdits: SiteChecks = { front: { pinned: [] }, sectionOrder: [] };
+
+export function buildCorpus(accepted: readonly Accepted[], edits: SiteChecks = noEdits): Corpus {
   const articles = accepted.map((entry) => entry.article).sort(compareNewestFirst);
   const ordinalOf = new Map(articles.map((article, ordinal) => [article.id, ordinal]));
   const picksById = new Map(accepted.map((entry) => [entry.article.id, entry.picks]));
@@ -52,6 +59,7 @@ export function buildCorpus(accepted: readonly Accepted[]): Corpus {
   for (const article of articles) for (const label of article.tags ?? []) tally(tagSpellings, slugify(label), label);
   const tagLabels = new Map([...tagSpellings].map(([slug, spellings]) => [slug, preferredSpelling(spellings)]));
   const partial = { tagLists, tagLabels };
+  const sectionLists = groupBy(articles, sectionSlugs);
   return {
     articles,
     cards: articles.map(toCard),
@@ -59,7 +67,9 @@ export function buildCorpus(accepted: readonly Accepted[]): Corpus {
     tagSlugs: articles.map((article) => [...new Set(tagSlugs(article))]),
     tagLists,
     authorLists: groupBy(articles, authorSlugs),
-    sectionLists: groupBy(articles, (article) => (article.section ? [article.section] : [])),
+    sectionLists,
+    sections: sectionMenu(articles, sectionLists, edits.sectionOrder),
+    pinned: edits.front.pinned.map((id) => ordinalOf.get(id)).filter((o): o is number => o !== undefined),
     tagLabels,
     // Most used first; ties in label order, so the list is stable from build to build.
     allTags: [...tagLists.keys()].map((slug) => tagCount(partial, slug)).sort(compareTagCounts),
@@ -69,4 +79,26 @@ export function buildCorpus(accepted: readonly Accepted[]): Corpus {
 /** A tag's slug, label and number of articles. */
 export function tagCount({ tagLists, tagLabels }: Pick<Corpus, 'tagLists' | 'tagLabels'>, slug: string): TagCount {
   return { slug, label: tagLabels.get(slug) ?? slug, count: tagLists.get(slug)?.length ?? 0 };
+}
+
+/** The sections in menu order, each named by its most used spelling. */
+function sectionMenu(
+  articles: readonly Article[],
+  sectionLists: ReadonlyMap<string, number[]>,
+  listed: readonly string[],
+): SectionSummary[] {
+  const spellings = new Map<string, Map<string, number>>();
+  for (const { section } of articles) if (section) tally(spellings, slugify(section), section);
+  const summary = (slug: string): SectionSummary => ({
+    slug,
+    name: preferredSpelling(spellings.get(slug) ?? new Map<string, number>()),
+    count: sectionLists.get(slug)?.length ?? 0,
+  });
+  const order = new Set(listed);
+  const rest = [...sectionLists.keys()]
+    .filter((slug) => !order.has(slug))
+    .map(summary)
+    // Most articles first; ties in name order, so the menu is stable from build to build.
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...[...order].map(summary), ...rest];
 }

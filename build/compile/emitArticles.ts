@@ -1,6 +1,6 @@
 /** Articles: each one's document, with its related articles ranked and resolved to cards, and more in its section. */
 import { dataPath } from '../../src/model/paths.ts';
-import { createRanker, nearestInList } from '../ranking.ts';
+import { createRanker, nearestInList, sectionSlugs } from '../ranking.ts';
 import type { ArticleDocument, Card } from '../../src/model/compiled.ts';
 import type { Corpus } from './corpus.ts';
 import type { Emitted } from './types.ts';
@@ -21,7 +21,8 @@ export function* emitArticles(
     }));
     const relatedIds = new Set(related.map((card) => card.id));
     // The section's articles nearest in time, newest first, not already among the related ones.
-    const moreInSection = nearestInList(article.section ? (sectionLists.get(article.section) ?? []) : [], ordinal, 6)
+    const [section] = sectionSlugs(article);
+    const moreInSection = nearestInList(section === undefined ? [] : (sectionLists.get(section) ?? []), ordinal, 6)
       .filter((o) => !relatedIds.has((cards[o] as Card).id))
       .slice(0, MORE_IN_SECTION)
       .map((o) => cards[o] as Card);

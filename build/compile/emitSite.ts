@@ -1,4 +1,4 @@
-/** /data/site.json: the site's settings, its counts and top tags, and (in dev) the content problems. */
+/** /data/site.json: the site's settings, its counts, top tags and section menu, and (in dev) the content problems. */
 import { PAGE_SIZE, TOP_TAG_COUNT } from '../../src/model/compiled.ts';
 import { dataPath } from '../../src/model/paths.ts';
 import { type Problem, formatProblem } from '../../src/model/problems.ts';
@@ -8,7 +8,7 @@ import type { Corpus } from './corpus.ts';
 import type { Emitted } from './types.ts';
 
 export function emitSite(
-  { articles, allTags }: Pick<Corpus, 'articles' | 'allTags'>,
+  { articles, allTags, sections }: Pick<Corpus, 'articles' | 'allTags' | 'sections'>,
   site: SiteConfig,
   problems: readonly Problem[],
 ): Emitted<SiteDocument> {
@@ -23,6 +23,7 @@ export function emitSite(
       tagCount: allTags.length,
       pageSize: PAGE_SIZE,
       topTags: allTags.slice(0, TOP_TAG_COUNT),
+      sections,
       problems: problems.map(formatProblem),
     },
   };

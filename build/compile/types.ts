@@ -40,6 +40,7 @@ export interface PageList {
   article: string[];
   tag: string[];
   author: string[];
+  section: string[];
 }
 
 /** One compiled document, at its URL path (percent-encoded, as dataPath spells it). */

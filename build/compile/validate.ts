@@ -6,6 +6,7 @@
 import { type Problem, problemsFromZod } from '../../src/model/problems.ts';
 import { Article, Id, type SiteConfig } from '../../src/model/schema.ts';
 import { foldedName, slugify } from '../../src/model/slug.ts';
+import { checkSite, type SiteChecks } from './checkSite.ts';
 import { imageRefs } from './imageRefs.ts';
 import { loadSite, nestingProblem, parseJson } from './readSources.ts';
 import type { CompileInput, SourceFile } from './types.ts';
@@ -19,6 +20,8 @@ export interface Accepted {
 
 export interface Validated {
   site: SiteConfig;
+  /** site.json's pins and section order, checked against the accepted articles. */
+  edits: SiteChecks;
   problems: Problem[];
   /** In file-name order. */
   accepted: Accepted[];
@@ -44,7 +47,15 @@ export function validate({
   const held: Held = new Map();
   const valid = checkEachFile(articles, { fileExists, imageProblem }, held, problems);
   const { named, owners } = checkNames(valid, held, problems);
-  return { site: siteConfig, problems, accepted: checkRelated(named, owners, held, problems) };
+  const accepted = checkRelated(named, owners, held, problems);
+  const edits = checkSite(
+    siteConfig,
+    site?.file ?? 'site.json',
+    accepted,
+    (name) => owners.has(name) || held.has(name),
+    problems,
+  );
+  return { site: siteConfig, edits, problems, accepted };
 }
 
 /**
@@ -107,7 +118,7 @@ interface SlugClaim {
 function slugClashes(entry: Entry, owners: ReadonlyMap<string, SlugClaim>) {
   const claims = new Map<string, SlugClaim>();
   const problems: Problem[] = [];
-  const claim = (kind: 'tag' | 'author', label: string, path: string) => {
+  const claim = (kind: 'tag' | 'author' | 'section', label: string, path: string) => {
     const slug = slugify(label);
     const key = `${kind}:${foldedName(slug)}`;
     const other = claims.get(key) ?? owners.get(key);
@@ -124,6 +135,7 @@ function slugClashes(entry: Entry, owners: ReadonlyMap<string, SlugClaim>) {
   };
   entry.article.tags?.forEach((label, i) => claim('tag', label, `tags[${i}]`));
   entry.article.byline.forEach(({ name }, i) => claim('author', name, `byline[${i}].name`));
+  if (entry.article.section) claim('section', entry.article.section, 'section');
   return { claims, problems };
 }
 

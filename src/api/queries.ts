@@ -125,6 +125,19 @@ export const authorPageQuery = (slug: string, page: number) =>
       ),
   });
 
+export const sectionPageQuery = (slug: string, page: number) =>
+  queryOptions({
+    queryKey: ['section', slug, page],
+    queryFn: ({ signal, client }) =>
+      fetchDocument(
+        fetcherOf(client),
+        dataPath.sectionPage(slug, page),
+        (v) => v.SectionPage,
+        page === 1 ? `section "${slug}"` : `page ${page} of section "${slug}"`,
+        signal,
+      ),
+  });
+
 export const articleQuery = (id: string) =>
   queryOptions({
     queryKey: ['article', id],

@@ -11,6 +11,7 @@ export {
   AuthorPage,
   IdShard,
   IndexPage,
+  SectionPage,
   SiteDocument,
   TagFacet,
   TagPage,

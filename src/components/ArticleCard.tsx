@@ -11,29 +11,48 @@ import type { Card } from '../model/compiled';
 /** A card names a few tags; the article page lists them all. */
 const CARD_TAGS = 3;
 
+/** How much weight a card is given: the lead story the most, then the top stories, then the rest of a list. */
+export type CardWeight = 'lead' | 'top' | 'standard';
+
+const LAYOUT: Record<CardWeight, { article: string; picture: string; sizes: string; headline: string }> = {
+  lead: {
+    article: 'flex flex-col gap-4 md:grid md:grid-cols-[3fr_2fr] md:items-start md:gap-8',
+    picture: 'w-full',
+    sizes: '(min-width: 48rem) 36rem, 100vw',
+    headline: 'text-3xl sm:text-4xl',
+  },
+  top: {
+    article: 'flex flex-col gap-3',
+    picture: 'w-full',
+    sizes: '(min-width: 48rem) 24rem, 100vw',
+    headline: 'text-2xl',
+  },
+  standard: {
+    article: 'flex flex-row-reverse items-start justify-end gap-4',
+    picture: 'w-24 sm:w-32',
+    sizes: '8rem',
+    headline: 'text-xl',
+  },
+};
+
 interface ArticleCardProps {
   card: Card;
-  /** The lead story gets a larger headline and image. */
-  lead?: boolean;
+  weight?: CardWeight;
   /** Why this card is shown, e.g. "Also tagged North Korea news". */
   note?: string;
   headingLevel?: 'h2' | 'h3';
 }
 
-export function ArticleCard({ card, lead = false, note, headingLevel: Heading = 'h2' }: ArticleCardProps) {
+export function ArticleCard({ card, weight = 'standard', note, headingLevel: Heading = 'h2' }: ArticleCardProps) {
   const prefetch = usePrefetchArticle<HTMLAnchorElement>(card.id);
   const webp = card.image ? webpSrcSet(card.image) : '';
+  const lead = weight === 'lead';
+  const layout = LAYOUT[weight];
   return (
-    <article
-      className={
-        lead
-          ? 'flex flex-col gap-4 md:grid md:grid-cols-[3fr_2fr] md:items-start md:gap-8'
-          : 'flex flex-row-reverse items-start justify-end gap-4'
-      }
-    >
+    <article className={layout.article}>
       {card.image && (
-        <picture className={`block shrink-0 ${lead ? 'w-full' : 'w-24 sm:w-32'}`}>
-          {webp && <source type="image/webp" srcSet={webp} sizes={lead ? '(min-width: 48rem) 36rem, 100vw' : '8rem'} />}
+        <picture className={`block shrink-0 ${layout.picture}`}>
+          {webp && <source type="image/webp" srcSet={webp} sizes={layout.sizes} />}
           <img
             src={mediaUrl(card.image.src)}
             alt=""
@@ -41,7 +60,7 @@ export function ArticleCard({ card, lead = false, note, headingLevel: Heading = 
             height={card.image.height}
             loading={lead ? 'eager' : 'lazy'}
             decoding="async"
-            className={`h-auto w-full rounded-sm bg-neutral-100 object-cover dark:bg-neutral-800 ${lead ? '' : 'aspect-[4/3]'}`}
+            className={`h-auto w-full rounded-sm bg-neutral-100 object-cover dark:bg-neutral-800 ${weight === 'standard' ? 'aspect-[4/3]' : weight === 'top' ? 'aspect-[3/2]' : ''}`}
           />
         </picture>
       )}
@@ -51,7 +70,7 @@ export function ArticleCard({ card, lead = false, note, headingLevel: Heading = 
             {card.section}
           </p>
         )}
-        <Heading className={`font-serif font-bold ${lead ? 'text-3xl sm:text-4xl' : 'text-xl'} leading-tight`}>
+        <Heading className={`font-serif font-bold ${layout.headline} leading-tight`}>
           <Link
             to={articleUrl(card.id)}
             {...prefetch}

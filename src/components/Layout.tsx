@@ -1,8 +1,10 @@
 import { Link, Outlet, ScrollRestoration, type Location } from 'react-router';
+import { useCurrentSection } from '../hooks/useCurrentSection';
 import { frontUrl } from '../model/pageUrls';
 import { ContentProblems } from './ContentProblems';
 import { NavigationProgress } from './NavigationProgress';
 import { RouteAnnouncer } from './RouteAnnouncer';
+import { SectionMenu } from './SectionMenu';
 import type { SiteDocument } from '../model/compiled';
 
 /**
@@ -13,8 +15,9 @@ import type { SiteDocument } from '../model/compiled';
 const scrollKey = (location: Location) =>
   location.key === 'default' ? `${location.pathname}${location.search}` : location.key;
 
-/** The frame of every page: masthead, content problems (in dev), the page itself, footer. */
-export function Layout({ site }: { site: Pick<SiteDocument, 'name' | 'problems' | 'articleCount'> }) {
+/** The frame of every page: masthead and section menu, content problems (in dev), the page itself, footer. */
+export function Layout({ site }: { site: Pick<SiteDocument, 'name' | 'problems' | 'articleCount' | 'sections'> }) {
+  const currentSection = useCurrentSection();
   return (
     <div className="flex min-h-screen flex-col">
       <NavigationProgress />
@@ -25,7 +28,7 @@ export function Layout({ site }: { site: Pick<SiteDocument, 'name' | 'problems' 
         Skip to content
       </a>
       <header className="border-b border-neutral-200 print:hidden dark:border-neutral-800">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-baseline justify-between gap-2 px-4 py-4">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-baseline justify-between gap-2 px-4 py-3">
           <Link
             to={frontUrl()}
             className="font-serif text-3xl font-black tracking-tight text-neutral-900 no-underline dark:text-neutral-100"
@@ -38,6 +41,7 @@ export function Layout({ site }: { site: Pick<SiteDocument, 'name' | 'problems' 
             </Link>
           </nav>
         </div>
+        <SectionMenu sections={site.sections} current={currentSection} />
       </header>
       <ContentProblems problems={site.problems} />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 outline-none">

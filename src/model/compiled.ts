@@ -58,7 +58,14 @@ const Paging = {
   items: z.array(Card),
 };
 
-export const IndexPage = z.object(Paging);
+export const IndexPage = z.object({
+  ...Paging,
+  /**
+   * How many of this page's first items the editors pinned (site.json `front`): the lead, then the top stories.
+   * Only page 1 has any; the list then goes on newest first.
+   */
+  pinned: z.number().int().nonnegative(),
+});
 export type IndexPage = z.infer<typeof IndexPage>;
 
 export const TagPage = z.object({
@@ -70,6 +77,13 @@ export const TagPage = z.object({
   coTagTotal: z.number().int().nonnegative(),
 });
 export type TagPage = z.infer<typeof TagPage>;
+
+/** A section: its slug (its front's URL), its name as most of its articles spell it, and how many articles it has. */
+export const SectionSummary = z.object({ slug: z.string(), name: z.string(), count: z.number().int().nonnegative() });
+export type SectionSummary = z.infer<typeof SectionSummary>;
+
+export const SectionPage = z.object({ ...Paging, section: SectionSummary });
+export type SectionPage = z.infer<typeof SectionPage>;
 
 export const AuthorPage = z.object({
   ...Paging,
@@ -111,6 +125,8 @@ export const SiteDocument = z.object({
   tagCount: z.number().int().nonnegative(),
   pageSize: z.number().int().positive(),
   topTags: z.array(TagCount),
+  /** The section menu, in site.json's order, then the rest most articles first. */
+  sections: z.array(SectionSummary),
   /** Content problems; only ever non-empty in `npm run dev`, where bad articles are skipped. */
   problems: z.array(z.string()),
 });

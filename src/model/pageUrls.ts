@@ -21,6 +21,11 @@ export function authorUrl(slug: string): string {
   return `/authors/${encodeURIComponent(slug)}`;
 }
 
+/** `/sections/{slug}` (first page) */
+export function sectionUrl(slug: string): string {
+  return `/sections/${encodeURIComponent(slug)}`;
+}
+
 export interface FrontQuery {
   /** Tag slugs in the order chosen (an AND). */
   tags?: readonly string[];
@@ -37,7 +42,7 @@ export function frontUrl({ tags = [], page = 1 }: FrontQuery = {}): string {
   return query ? `/?${query}` : '/';
 }
 
-/** `?page=N` on a list page's path (a tag's or an author's); page 1 is the path itself. */
+/** `?page=N` on a list page's path (a tag's, an author's or a section's); page 1 is the path itself. */
 export function pagedUrl(path: string, page: number): string {
   return page > 1 ? `${path}?page=${page}` : path;
 }

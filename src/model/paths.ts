@@ -11,6 +11,7 @@ export const dataPath = {
   allTags: () => '/data/tags/all.json',
   tagPage: (slug: string, page: number) => `/data/tags/${encodeURIComponent(slug)}/${page}.json`,
   tagFacet: (slug: string) => `/data/facets/${encodeURIComponent(slug)}.json`,
+  sectionPage: (slug: string, page: number) => `/data/sections/${encodeURIComponent(slug)}/${page}.json`,
   authorPage: (slug: string, page: number) => `/data/authors/${encodeURIComponent(slug)}/${page}.json`,
   article: (id: string) => `/data/articles/${encodeURIComponent(id)}.json`,
   /**

@@ -1,5 +1,5 @@
 /**
- * The Broadsheet content format, version 1: the one definition of what an author writes.
+ * The Broadsheet content format, version 1.1: the one definition of what an author writes.
  * The validator, the TypeScript types, the compiled JSON the app fetches and the editor's
  * JSON Schema (docs/article.schema.json) all derive from the schemas in this file.
  */
@@ -51,6 +51,8 @@ export const Id = z
  */
 function sluggable(noSlug: string) {
   return (label: string, ctx: z.RefinementCtx) => {
+    // An empty label is already reported as empty.
+    if (label === '') return;
     const slug = slugify(label);
     const bytes = utf8Bytes(slug);
     if (slug === '') ctx.addIssue({ code: 'custom', message: noSlug });
@@ -137,6 +139,16 @@ const DateTime = z.iso.datetime({
 
 const TagLabel = text(1, 60).superRefine(sluggable('has no letters or digits, so it has no slug'));
 
+/** A desk's name (an article's `section`, an entry of site.json `sections`); its slug names the section front. */
+const SectionName = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .superRefine(sluggable('has no letters or digits, so its section front has no slug'));
+
+/** How many stories the editors may pin under the lead (site.json `front.top`). */
+const MAX_TOP_STORIES = 8;
+
 export const ArticleFields = z.strictObject({
   /** The JSON Schema an editor checks the file against (docs/article.schema.json); not part of the article. */
   $schema: z
@@ -147,7 +159,7 @@ export const ArticleFields = z.strictObject({
   aliases: z.array(Id).optional(),
   headline: text(1, 300),
   standfirst: z.string().trim().max(600, 'must be at most 600 characters').superRefine(checkInline).optional(),
-  section: z.string().trim().min(1, 'must not be empty').optional(),
+  section: SectionName.optional(),
   image: Image.optional(),
   byline: z.array(Author).min(1, 'must name at least one author'),
   publishedAt: DateTime,
@@ -220,6 +232,21 @@ export const SiteConfig = z.preprocess(
           return false;
         }
       }, 'is not a known IANA time zone'),
+    /** The section menu's order (names as articles spell them); sections not listed follow, most articles first. */
+    sections: z.array(SectionName).optional(),
+    /** The editors' front page: ids (or aliases) of the lead story and the top stories under it. */
+    front: z
+      .strictObject({
+        lead: Id.optional(),
+        top: z
+          .array(Id)
+          .max(MAX_TOP_STORIES, {
+            error: (issue) =>
+              `must list at most ${MAX_TOP_STORIES} top stories, not ${Array.isArray(issue.input) ? issue.input.length : 'more'}`,
+          })
+          .optional(),
+      })
+      .optional(),
   }),
 );
 export type SiteConfig = z.output<typeof SiteConfig>;

@@ -17,6 +17,8 @@ interface ListView {
   /** The chosen tags; none for the whole index. */
   selected: TagCount[];
   items: Card[];
+  /** How many of the items the editors pinned (the lead, then top stories); only the unfiltered page 1 has any. */
+  pinned: number;
   total: number;
   pageCount: number;
   /** Tags that narrow the view further, with their counts within it. */
@@ -28,10 +30,15 @@ interface ListView {
   countsComplete: boolean;
 }
 
-/** "Show all tags" is the reader's choice for the listing: it holds across paging and filtering. */
+/**
+ * The reader's choices about the filter, which hold across paging and filtering (a different view remounts the
+ * list below): "Show all tags", and, on a narrow screen, whether the filter is unfolded.
+ */
 interface Expansion {
   expanded: boolean;
   onExpandedChange: (expanded: boolean) => void;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
 }
 
 function UnknownTags({ unknown, known }: Extract<FrontPlan, { kind: 'unknown' }>) {
@@ -79,7 +86,7 @@ function List({ view, expansion }: { view: ListView; expansion: Expansion }) {
       <h1 tabIndex={-1} className={filtered ? 'font-serif text-3xl font-bold' : 'sr-only'}>
         {heading}
       </h1>
-      <div className="flex flex-col gap-8 lg:grid lg:grid-cols-[minmax(0,1fr)_16rem] lg:gap-12">
+      <div className="flex flex-col gap-4 lg:grid lg:grid-cols-[minmax(0,1fr)_16rem] lg:gap-12">
         <div className="lg:order-2">
           <TagFilter
             state={state}
@@ -91,12 +98,18 @@ function List({ view, expansion }: { view: ListView; expansion: Expansion }) {
           />
         </div>
         <div className="min-w-0 lg:order-1">
-          <p role="status" className="mb-4 text-sm text-neutral-600 dark:text-neutral-400">
+          {/* Said to screen readers as the view changes; on the unfiltered front, news comes before counts. */}
+          <p role="status" className={filtered ? 'mb-4 text-sm text-neutral-600 dark:text-neutral-400' : 'sr-only'}>
             {view.total} article{view.total === 1 ? '' : 's'}
             {filtered && ` tagged ${selected.map((tag) => tag.label).join(' and ')}`}
             {view.pageCount > 1 && `, page ${state.page} of ${view.pageCount}`}
           </p>
-          <CardList cards={view.items} leadFirst={!filtered && state.page === 1} label="Articles" />
+          <CardList
+            cards={view.items}
+            lead={!filtered && state.page === 1 ? 1 : 0}
+            top={filtered ? 0 : Math.max(0, view.pinned - 1)}
+            label="Articles"
+          />
           <Pager page={state.page} pageCount={view.pageCount} hrefFor={(page) => frontUrl({ ...state, page })} />
         </div>
       </div>
@@ -107,9 +120,9 @@ function List({ view, expansion }: { view: ListView; expansion: Expansion }) {
 /** Every article, newest first: a page of the index. */
 function AllArticles({ state, expansion }: { state: FrontState; expansion: Expansion }) {
   const site = useSite();
-  const { items, total, pageCount } = useSuspenseQuery(indexPageQuery(state.page)).data;
+  const { items, pinned, total, pageCount } = useSuspenseQuery(indexPageQuery(state.page)).data;
   const complete = site.tagCount <= site.topTags.length;
-  const view = { state, selected: [], items, total, pageCount, counts: site.topTags, countsComplete: complete };
+  const view = { state, selected: [], items, pinned, total, pageCount, counts: site.topTags, countsComplete: complete };
   return <List view={view} expansion={expansion} />;
 }
 
@@ -117,20 +130,21 @@ function AllArticles({ state, expansion }: { state: FrontState; expansion: Expan
 function OneTag({ state, tag, expansion }: { state: FrontState; tag: string; expansion: Expansion }) {
   const page = useSuspenseQuery(tagPageQuery(tag, state.page)).data;
   const { items, total, pageCount, coTags } = page;
-  const view = { state, selected: [page.tag], items, total, pageCount, counts: coTags };
+  const view = { state, selected: [page.tag], items, pinned: 0, total, pageCount, counts: coTags };
   return <List view={{ ...view, countsComplete: coTags.length >= page.coTagTotal }} expansion={expansion} />;
 }
 
 /** Several tags: a page of their AND. */
 function TagsAnd({ state, expansion }: { state: FrontState; expansion: Expansion }) {
   const result = useSuspenseQuery(tagsAndPageQuery(state.tags, state.page)).data;
-  return <List view={{ state, ...result, countsComplete: true }} expansion={expansion} />;
+  return <List view={{ state, ...result, pinned: 0, countsComplete: true }} expansion={expansion} />;
 }
 
 /** The listing, whatever it is filtered by; "Show all tags" holds while it is shown. */
 function Listing({ plan }: { plan: Exclude<FrontPlan, { kind: 'unknown' }> }) {
   const [expanded, onExpandedChange] = useState(false);
-  const expansion = { expanded, onExpandedChange };
+  const [open, onOpenChange] = useState(false);
+  const expansion = { expanded, onExpandedChange, open, onOpenChange };
   switch (plan.kind) {
     case 'all':
       return <AllArticles state={plan.state} expansion={expansion} />;

@@ -10,6 +10,7 @@ import {
   articleQuery,
   authorPageQuery,
   indexPageQuery,
+  sectionPageQuery,
   siteQuery,
   tagPageQuery,
   tagsAndPageQuery,
@@ -87,7 +88,7 @@ export const articleLoader =
     return null;
   };
 
-/** Tag and author pages share the paging rule: past the end goes to the last page. */
+/** Tag, author and section pages share the paging rule: past the end goes to the last page. */
 async function loadPaged(request: Request, load: (page: number) => Promise<{ pageCount: number }>) {
   const url = new URL(request.url);
   const page = parsePage(url.searchParams.get('page'));
@@ -110,3 +111,8 @@ export const authorLoader =
   (queryClient: QueryClient) =>
   ({ params, request }: LoaderFunctionArgs) =>
     loadPaged(request, (page) => queryClient.ensureQueryData(authorPageQuery(params.slug ?? '', page)));
+
+export const sectionLoader =
+  (queryClient: QueryClient) =>
+  ({ params, request }: LoaderFunctionArgs) =>
+    loadPaged(request, (page) => queryClient.ensureQueryData(sectionPageQuery(params.slug ?? '', page)));

@@ -10,6 +10,7 @@ export const pageModules = {
   article: () => import('./ArticlePage'),
   tag: () => import('./TagPage'),
   author: () => import('./AuthorPage'),
+  section: () => import('./SectionPage'),
 };
 
 let articlePageCode: Promise<unknown> | undefined;

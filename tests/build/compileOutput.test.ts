@@ -9,6 +9,7 @@ import {
   IdShard,
   IndexPage,
   PAGE_SIZE,
+  SectionPage,
   SiteDocument,
   TagFacet,
   TagPage,
@@ -95,7 +96,7 @@ describe('index pages', () => {
 
   it('has one empty page for an empty content folder', () => {
     const output = compile([]);
-    expect(indexPage(output, 1)).toEqual({ page: 1, pageCount: 1, total: 0, items: [] });
+    expect(indexPage(output, 1)).toEqual({ page: 1, pageCount: 1, total: 0, items: [], pinned: 0 });
     expect(read<SiteDocument>(output.documents, '/data/site.json')).toMatchObject({ articleCount: 0, tagCount: 0 });
   });
 
@@ -407,6 +408,7 @@ describe('every document', () => {
       if (path.startsWith('/data/tags/')) return TagPage;
       if (path.startsWith('/data/facets/')) return TagFacet;
       if (path.startsWith('/data/authors/')) return AuthorPage;
+      if (path.startsWith('/data/sections/')) return SectionPage;
       if (path.startsWith('/data/articles/')) return ArticleDocument;
       if (path.startsWith('/data/ids/')) return IdShard;
       throw new Error(`unexpected document ${path}`);

@@ -31,7 +31,7 @@ describe('buildCorpus', () => {
   it('groups articles by tag, author and section, newest first', () => {
     expect(Object.fromEntries(corpus.tagLists)).toEqual({ 'north-korea': [0, 1], russia: [1] });
     expect(Object.fromEntries(corpus.authorLists)).toEqual({ 'ada-reporter': [0, 1, 2, 3], 'kim-jong-un': [2] });
-    expect(Object.fromEntries(corpus.sectionLists)).toEqual({ World: [0, 1] });
+    expect(Object.fromEntries(corpus.sectionLists)).toEqual({ world: [0, 1] });
   });
 
   it('labels a tag by its most used spelling and lists all tags most used first', () => {

@@ -4,12 +4,17 @@ import { Article } from '../../src/model/schema.ts';
 import type { Emitted } from '../../build/compile/types.ts';
 import type { Json } from './articleSource.ts';
 
-export function corpusOf(articles: Json[], picks: Record<string, string[]> = {}): Corpus {
+export function corpusOf(
+  articles: Json[],
+  picks: Record<string, string[]> = {},
+  edits: { pinned?: string[]; sectionOrder?: string[] } = {},
+): Corpus {
   return buildCorpus(
     articles.map((value) => {
       const article = Article.parse(value);
       return { file: `articles/${article.id}.json`, article, picks: picks[article.id] ?? [] };
     }),
+    { front: { pinned: edits.pinned ?? [] }, sectionOrder: edits.sectionOrder ?? [] },
   );
 }
 

@@ -6,18 +6,20 @@ import { article } from './articleSource.ts';
 import { corpusOf } from './corpusOf.ts';
 
 describe('pageList', () => {
-  it('names the front page, every article (no alias), and the first page of every tag and author', () => {
+  it('names the front page, every article (no alias), and the first page of every tag, author and section', () => {
     const pages = pageList(
       corpusOf([
         article('b', { aliases: ['b-old'], tags: ['평양', 'Russia'], byline: [{ name: 'José García' }] }),
-        article('a', { tags: ['Russia'] }),
+        article('a', { tags: ['Russia'], section: 'Business' }),
+        article('c', { section: 'World & Nation' }),
       ]),
     );
     expect(pages).toEqual({
       front: ['/'],
-      article: ['/articles/a', '/articles/b'],
+      article: ['/articles/a', '/articles/b', '/articles/c'],
       tag: ['/tags/russia', '/tags/%ED%8F%89%EC%96%91'],
       author: ['/authors/ada-reporter', '/authors/jose-garcia'],
+      section: ['/sections/business', '/sections/world-nation'],
     });
   });
 
@@ -32,12 +34,13 @@ describe('pageList', () => {
       article: ['/articles/a'],
       tag: [],
       author: ['/authors/ada-reporter'],
+      section: [],
     });
     const bad = compileContent({
       articles: [source(article('a')), source(article('b', { headline: '' }))],
       fileExists: () => true,
       mode: 'strict',
     });
-    expect(bad.pages).toEqual({ front: [], article: [], tag: [], author: [] });
+    expect(bad.pages).toEqual({ front: [], article: [], tag: [], author: [], section: [] });
   });
 });

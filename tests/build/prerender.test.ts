@@ -9,8 +9,9 @@ const pages: PageList = {
   article: ['/articles/a', '/articles/b'],
   tag: ['/tags/%ED%8F%89%EC%96%91'],
   author: ['/authors/ada'],
+  section: ['/sections/world'],
 };
-const expected = expectedCounts({ articles: 2, tags: 1, authors: 1, sections: 0, documents: 9 });
+const expected = expectedCounts({ articles: 2, tags: 1, authors: 1, sections: 1, documents: 9 });
 const page = (url: string): RenderedPage => ({
   head: '',
   body: url,
@@ -32,8 +33,9 @@ describe('prerenderPages', () => {
       '/articles/b /articles/b',
       '/tags/%ED%8F%89%EC%96%91 /tags/%ED%8F%89%EC%96%91',
       '/authors/ada /authors/ada',
+      '/sections/world /sections/world',
     ]);
-    expect(counts).toEqual({ front: 1, article: 2, tag: 1, author: 1 });
+    expect(counts).toEqual({ front: 1, article: 2, tag: 1, author: 1, section: 1 });
   });
 
   it('fails naming the page when a page renders nothing, instead of skipping it', async () => {
@@ -64,24 +66,25 @@ describe('prerenderPages', () => {
 
   it('fails when a kind has fewer or more pages than the compiled content, naming each kind', async () => {
     const run = prerenderPages(
-      { ...pages, author: [], tag: [...pages.tag, '/tags/extra'] },
+      { ...pages, author: [], tag: [...pages.tag, '/tags/extra'], section: [] },
       expected,
       (url) => Promise.resolve(page(url)),
       () => undefined,
     );
     await expect(run).rejects.toThrow(
-      'Prerendering made the wrong number of pages: 2 tag pages for 1 expected, 0 author pages for 1 expected',
+      'Prerendering made the wrong number of pages: 2 tag pages for 1 expected, 0 author pages for 1 expected, 0 section pages for 1 expected',
     );
   });
 });
 
 describe('expectedCounts', () => {
-  it('expects one front page and one page per article, tag and author', () => {
+  it('expects one front page and one page per article, tag, author and section', () => {
     expect(expectedCounts({ articles: 30, tags: 33, authors: 9, sections: 7, documents: 128 })).toEqual({
       front: 1,
       article: 30,
       tag: 33,
       author: 9,
+      section: 7,
     });
   });
 });

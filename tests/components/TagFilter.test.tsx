@@ -21,6 +21,8 @@ function renderFilter(props: Partial<Parameters<typeof TagFilter>[0]> = {}) {
       complete={false}
       expanded={false}
       onExpandedChange={onExpandedChange}
+      open={false}
+      onOpenChange={vi.fn()}
       {...props}
     />
   );

@@ -7,6 +7,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
+import { compileContent } from '../../build/compile';
 import { loadContent } from '../../build/load';
 import { createQueryClient } from '../../src/api/queries';
 import { createRoutes } from '../../src/routes';
@@ -17,8 +18,34 @@ export const requestUrl = (input: RequestInfo | URL): string =>
 
 export type FetchOverride = (path: string) => Response | undefined;
 
+/**
+ * An edited newsroom bigger than a page: 25 articles a day apart (`story-0` oldest) in two sections, with the
+ * lead and top stories pinned from deep in the list.
+ */
+function editedNewsroom() {
+  const story = (i: number) => ({
+    id: `story-${i}`,
+    headline: `Story ${i}`,
+    section: i % 2 === 0 ? 'World' : 'Sport',
+    tags: ['News'],
+    byline: [{ name: 'Ada Reporter' }],
+    publishedAt: new Date(Date.UTC(2025, 0, 1 + i)).toISOString(),
+    sections: [{ blocks: [{ type: 'paragraph', text: 'Body.' }] }],
+  });
+  const site = { sections: ['Sport', 'World'], front: { lead: 'story-2', top: ['story-0', 'story-24'] } };
+  return compileContent({
+    site: { file: 'site.json', text: JSON.stringify(site) },
+    articles: Array.from({ length: 25 }, (_, i) => ({ file: `articles/${i}.json`, text: JSON.stringify(story(i)) })),
+    fileExists: () => false,
+    mode: 'strict',
+  });
+}
+
 // Loading is asynchronous (images are verified), and the tests render synchronously: compiled once, up front.
-const compiled = new Map([['app', await loadContent(resolve(__dirname, '../fixtures', 'app'), 'strict')]]);
+const compiled = new Map([
+  ['app', await loadContent(resolve(__dirname, '../fixtures', 'app'), 'strict')],
+  ['edited', editedNewsroom()],
+]);
 
 export function compileFixture(name: string) {
   const output = compiled.get(name);

@@ -3,7 +3,7 @@
  * in light and dark colour schemes, and a keyboard-only journey in which focus is always visible.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { articleUrl, frontUrl, tagUrl } from '../../src/model/pageUrls';
+import { articleUrl, frontUrl, sectionUrl, tagUrl } from '../../src/model/pageUrls';
 import { axeViolations, openApp, openPage } from './browser';
 import type { Page } from 'playwright-core';
 
@@ -34,6 +34,7 @@ const PAGES: [name: string, path: () => string][] = [
   ['tag page', () => tagUrl('north-korea-news')],
   ['author page (from the byline)', () => authorPath],
   ['filtered front page', () => frontUrl({ tags: ['port-calder', 'velmora'] })],
+  ['section front', () => sectionUrl('world')],
   ['not-found page (unknown article)', () => articleUrl('does-not-exist')],
   ['not-found page with guesses', () => articleUrl('lavrov-warns-us-south-korea')],
   ['not-found page (unknown path)', () => '/no/such/page'],

@@ -1,4 +1,7 @@
+import { Link } from 'react-router';
+import { sectionUrl } from '../../model/pageUrls';
 import { readingMinutes, wordCount } from '../../model/reading';
+import { slugify } from '../../model/slug';
 import { Byline } from '../Byline';
 import { Dateline } from '../Dateline';
 import { InlineText } from '../InlineText';
@@ -9,8 +12,13 @@ export function ArticleHeader({ article }: { article: CompiledArticle }) {
   return (
     <header className="mx-auto max-w-3xl">
       {article.section && (
-        <p className="text-sm font-semibold tracking-wider text-red-700 uppercase dark:text-red-400">
-          {article.section}
+        <p className="text-sm font-semibold tracking-wider uppercase">
+          <Link
+            to={sectionUrl(slugify(article.section))}
+            className="text-red-700 no-underline hover:underline dark:text-red-400"
+          >
+            {article.section}
+          </Link>
         </p>
       )}
       <h1
