@@ -33,7 +33,13 @@ import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import { gzipSync } from 'node:zlib';
 import { loadContent } from '../../build/load.ts';
-import { createQueryClient, tagPageQuery, tagsAndPageQuery } from '../../src/api/queries.ts';
+import {
+  createQueryClient,
+  indexPageQuery,
+  sectionPageQuery,
+  tagPageQuery,
+  tagsAndPageQuery,
+} from '../../src/api/queries.ts';
 import { filterByTags } from '../../src/filter/tagFilter.ts';
 import {
   type AllTags,
@@ -43,11 +49,11 @@ import {
   type TagFacet,
   type TagPage,
 } from '../../src/model/compiled.ts';
-import { frontUrl } from '../../src/model/pageUrls.ts';
+import { frontUrl, sectionUrl } from '../../src/model/pageUrls.ts';
 import { dataPath } from '../../src/model/paths.ts';
 import { formatProblem } from '../../src/model/problems.ts';
 import { slugify } from '../../src/model/slug.ts';
-import { frontLoader, rootLoader } from '../../src/pages/loaders.ts';
+import { frontLoader, rootLoader, sectionLoader } from '../../src/pages/loaders.ts';
 import { flagOrEnv, isMain, runCli, wholeNumber } from './cli.ts';
 import { CORPUS_MARKER, corpusKey, generateCorpus } from './corpus.ts';
 import { median } from './stats.ts';
@@ -550,6 +556,54 @@ async function measureFrontPage(outDir: string, label: string, tags: readonly Ta
   };
 }
 
+interface ListReport {
+  label: string;
+  href: string;
+  items: number;
+  total: number;
+  requests: Fetched[];
+  checks: string[];
+}
+
+/**
+ * The unfiltered front page and a section front, page 1: what the app's loaders fetch for them. Neither should
+ * grow with the newsroom: each is the site document and one page of a list.
+ */
+async function measureListPage(outDir: string, label: string, href: string, section?: string): Promise<ListReport> {
+  const requests: Fetched[] = [];
+  const loaded = await withStubbedFetch(
+    (path) => readDocument(outDir, path),
+    (url, body) =>
+      requests.push({
+        url,
+        status: body === undefined ? 404 : 200,
+        raw: body === undefined ? 0 : Buffer.byteLength(body),
+        gzip: body === undefined ? 0 : gzipSize(body),
+        gzip1: body === undefined ? 0 : gzipSize(body, 1),
+      }),
+    () =>
+      withQueryClient(async (queryClient) => {
+        const request = new Request(new URL(href, BENCH_ORIGIN));
+        const params = section === undefined ? {} : { slug: section };
+        const args = { request, url: new URL(request.url), pattern: '/', params, context: undefined };
+        const route = section === undefined ? frontLoader(queryClient)(args) : sectionLoader(queryClient)(args);
+        await Promise.all([rootLoader(queryClient)(), route]);
+        return queryClient.getQueryData(
+          section === undefined ? indexPageQuery(1).queryKey : sectionPageQuery(section, 1).queryKey,
+        );
+      }),
+  );
+  const checks: string[] = [];
+  if (!loaded) checks.push('the page did not load');
+  const site = JSON.parse(readDocument(outDir, dataPath.site()) ?? '{}') as SiteDocument;
+  const expected = section === undefined ? site.articleCount : site.sections.find((s) => s.slug === section)?.count;
+  if (loaded && loaded.total !== expected) checks.push(`total ${loaded.total}, not ${expected}`);
+  if (loaded && loaded.items.length !== Math.min(site.pageSize, loaded.total)) checks.push('page 1 is not full');
+  if (section !== undefined && loaded?.items.some((card) => slugify(card.section ?? '') !== section))
+    checks.push(`a card on page 1 is not in section ${section}`);
+  return { label, href, items: loaded?.items.length ?? 0, total: loaded?.total ?? 0, requests, checks };
+}
+
 /** A fresh query client per visit, as a reader's first load of the view has; emptied afterwards. */
 async function withQueryClient<T>(run: (queryClient: QueryClient) => Promise<T>): Promise<T> {
   const queryClient = createQueryClient();
@@ -724,6 +778,34 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       else out.push(`No ${label} found in this corpus.`, '');
     }
     failedChecks = reports.some((report) => report.checks.length > 0);
+
+    const site = JSON.parse(readDocument(outDir, dataPath.site()) ?? '{}') as SiteDocument;
+    const largest = [...site.sections].sort((a, b) => b.count - a.count)[0];
+    const lists = [await measureListPage(outDir, 'front page', frontUrl())];
+    if (largest) {
+      const label = `section front (the largest, ${largest.name})`;
+      lists.push(await measureListPage(outDir, label, sectionUrl(largest.slug), largest.slug));
+    }
+    failedChecks ||= lists.some((report) => report.checks.length > 0);
+    out.push(
+      '### `/` and a section front, page 1: what the app fetches',
+      '',
+      table(
+        ['page', 'articles listed (of)', 'requests', 'documents', 'raw bytes', 'gzip -6 bytes'],
+        lists.map((report) => [
+          `${report.label}: \`${report.href}\``,
+          `${report.items} (${thousands(report.total)})`,
+          String(report.requests.length),
+          report.requests.map((request) => `\`${request.url}\``).join(', '),
+          bytesCell(report.requests.reduce((sum, request) => sum + request.raw, 0)),
+          bytesCell(report.requests.reduce((sum, request) => sum + request.gzip, 0)),
+        ]),
+      ),
+      '',
+      ...lists.flatMap((report) =>
+        report.checks.length > 0 ? [`**Check failed** for ${report.label}: ${report.checks.join('; ')}`, ''] : [],
+      ),
+    );
 
     out.push(
       '### `/?tag=a&tag=b`, page 1: what the app fetches and computes',

@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { launch as launchChrome, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse, { type Flags, type Result } from 'lighthouse';
 import { chromium, type Browser } from 'playwright-core';
-import { articleUrl, frontUrl, tagUrl } from '../../src/model/pageUrls.ts';
+import { articleUrl, frontUrl, sectionUrl, tagUrl } from '../../src/model/pageUrls.ts';
 import { buildSite, serve, type RunningServer } from '../../tests/e2e/server.ts';
 import { CHROME_FLAGS, findChrome } from '../find-chrome.mjs';
 import { formatBundleTable, kib, routeSizes } from './bundleSize.ts';
@@ -39,6 +39,7 @@ export const PAGES = [
   { name: 'article', path: LEAD },
   { name: 'front', path: frontUrl() },
   { name: 'tag', path: tagUrl('north-korea-news') },
+  { name: 'section', path: sectionUrl('world') },
   { name: 'static-limit', path: STATIC_LIMIT },
 ] as const;
 type PageName = (typeof PAGES)[number]['name'];
