@@ -429,6 +429,15 @@ interface Fetched {
   gzip1: number;
 }
 
+/** A request as counted: its status and its size raw and compressed (a missing document is a 404 of no bytes). */
+const fetched = (url: string, body: string | undefined): Fetched => ({
+  url,
+  status: body === undefined ? 404 : 200,
+  raw: body === undefined ? 0 : Buffer.byteLength(body),
+  gzip: body === undefined ? 0 : gzipSize(body),
+  gzip1: body === undefined ? 0 : gzipSize(body, 1),
+});
+
 /**
  * Swaps `globalThis.fetch` (the browser's contract, which the app's data layer calls) for one that answers
  * from `read` (a document's text, or undefined for a 404) and reports each request, for as long as `run` runs.
@@ -499,13 +508,7 @@ async function measureFrontPage(outDir: string, label: string, tags: readonly Ta
     (path) => readDocument(outDir, path),
     (url, body) => {
       if (body !== undefined) served.set(url, body);
-      requests.push({
-        url,
-        status: body === undefined ? 404 : 200,
-        raw: body === undefined ? 0 : Buffer.byteLength(body),
-        gzip: body === undefined ? 0 : gzipSize(body),
-        gzip1: body === undefined ? 0 : gzipSize(body, 1),
-      });
+      requests.push(fetched(url, body));
     },
     () => withQueryClient((queryClient) => loadFrontRoute(queryClient, href)),
   );
@@ -573,14 +576,7 @@ async function measureListPage(outDir: string, label: string, href: string, sect
   const requests: Fetched[] = [];
   const loaded = await withStubbedFetch(
     (path) => readDocument(outDir, path),
-    (url, body) =>
-      requests.push({
-        url,
-        status: body === undefined ? 404 : 200,
-        raw: body === undefined ? 0 : Buffer.byteLength(body),
-        gzip: body === undefined ? 0 : gzipSize(body),
-        gzip1: body === undefined ? 0 : gzipSize(body, 1),
-      }),
+    (url, body) => requests.push(fetched(url, body)),
     () =>
       withQueryClient(async (queryClient) => {
         const request = new Request(new URL(href, BENCH_ORIGIN));

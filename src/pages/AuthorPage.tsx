@@ -1,16 +1,14 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useLocation, useParams } from 'react-router';
 import { authorPageQuery } from '../api/queries';
 import { CardList } from '../components/CardList';
 import { DocumentHead } from '../components/DocumentHead';
 import { Pager } from '../components/Pager';
-import { parsePage } from '../filter/urlState';
+import { useListParams } from '../hooks/useListParams';
 import { authorUrl, pagedUrl } from '../model/pageUrls';
 
 export function AuthorPage() {
-  const slug = useParams().slug ?? '';
-  const { search } = useLocation();
-  const { data } = useSuspenseQuery(authorPageQuery(slug, parsePage(new URLSearchParams(search).get('page'))));
+  const { slug, page: requested } = useListParams();
+  const { data } = useSuspenseQuery(authorPageQuery(slug, requested));
   const { author, items, page, pageCount, total } = data;
   const path = authorUrl(author.slug);
   return (

@@ -1,17 +1,15 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useLocation, useParams } from 'react-router';
 import { sectionPageQuery } from '../api/queries';
 import { CardList } from '../components/CardList';
 import { DocumentHead } from '../components/DocumentHead';
 import { Pager } from '../components/Pager';
-import { parsePage } from '../filter/urlState';
+import { useListParams } from '../hooks/useListParams';
 import { pagedUrl, sectionUrl } from '../model/pageUrls';
 
 /** A section front: the desk's articles newest first, its newest story leading page 1 as on the front page. */
 export function SectionPage() {
-  const slug = useParams().slug ?? '';
-  const { search } = useLocation();
-  const { data } = useSuspenseQuery(sectionPageQuery(slug, parsePage(new URLSearchParams(search).get('page'))));
+  const { slug, page: requested } = useListParams();
+  const { data } = useSuspenseQuery(sectionPageQuery(slug, requested));
   const { section, items, page, pageCount, total } = data;
   const path = sectionUrl(section.slug);
   return (

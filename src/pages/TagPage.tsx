@@ -1,19 +1,18 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { tagPageQuery } from '../api/queries';
 import { CardList } from '../components/CardList';
 import { DocumentHead } from '../components/DocumentHead';
 import { Pager } from '../components/Pager';
-import { parsePage } from '../filter/urlState';
+import { useListParams } from '../hooks/useListParams';
 import { frontUrl, pagedUrl, tagUrl } from '../model/pageUrls';
 
 /** How many of the tags that occur with this one the page offers. */
 const OFTEN_TAGGED_SHOWN = 12;
 
 export function TagPage() {
-  const slug = useParams().slug ?? '';
-  const { search } = useLocation();
-  const { data } = useSuspenseQuery(tagPageQuery(slug, parsePage(new URLSearchParams(search).get('page'))));
+  const { slug, page: requested } = useListParams();
+  const { data } = useSuspenseQuery(tagPageQuery(slug, requested));
   const { tag, coTags, items, page, pageCount } = data;
   const path = tagUrl(tag.slug);
   return (
