@@ -69,3 +69,6 @@ export const renderPage: RenderPage = async (url, readDocument) => {
     state: { queries: timelessQueries(queryClient), loaderData: context.loaderData, dateLabels },
   };
 };
+
+/** For the prerender workers (build/prerenderWorker.mjs), which run the bundle without the model's sources. */
+export { serializeState } from './model/prerender';

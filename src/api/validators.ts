@@ -15,4 +15,5 @@ export {
   SiteDocument,
   TagFacet,
   TagPage,
+  TopTags,
 } from '../model/compiled';
