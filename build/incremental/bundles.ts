@@ -18,26 +18,35 @@ export interface Bundles {
 }
 
 const KEEP = 3;
+/** A set used this recently may belong to a build still running (of other code): never removed. */
+const IN_USE_MS = 60 * 60_000;
 
 function prune(folder: string, keep: string) {
   const sets = readdirSync(folder)
     .filter((name) => name !== keep)
     .map((name) => ({ name, used: statSync(join(folder, name)).mtimeMs }))
     .sort((a, b) => b.used - a.used);
-  // Unfinished sets of builds that died, and all but the most recently used complete ones.
-  for (const { name } of sets.filter(({ name }) => name.includes('.tmp-'))) {
+  // Unfinished sets of builds that died, and all but the most recently used complete ones, once an hour unused.
+  const old = ({ used }: { used: number }) => Date.now() - used > IN_USE_MS;
+  for (const { name } of sets.filter((set) => set.name.includes('.tmp-') && old(set))) {
     rmSync(join(folder, name), { recursive: true, force: true });
   }
-  for (const { name } of sets.filter(({ name }) => !name.includes('.tmp-')).slice(KEEP - 1)) {
+  for (const { name } of sets
+    .filter((set) => !set.name.includes('.tmp-'))
+    .slice(KEEP - 1)
+    .filter(old)) {
     rmSync(join(folder, name), { recursive: true, force: true });
   }
 }
+
+const complete = ({ client, server }: { client: string; server: string }) =>
+  existsSync(join(server, 'entry-server.js')) && existsSync(join(client, 'index.html'));
 
 export async function appBundles(root: string, key: string, logLevel: LogLevel): Promise<Bundles> {
   const folder = join(root, 'node_modules/.cache/broadsheet-bundles');
   const done = join(folder, key);
   const paths = { client: join(done, 'client'), server: join(done, 'server') };
-  if (existsSync(join(paths.server, 'entry-server.js')) && existsSync(join(paths.client, 'index.html'))) {
+  if (complete(paths)) {
     const now = new Date();
     utimesSync(done, now, now);
     return { ...paths, built: false };
@@ -68,8 +77,13 @@ export async function appBundles(root: string, key: string, logLevel: LogLevel):
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
   }
-  rmSync(done, { recursive: true, force: true });
-  renameSync(making, done);
+  if (complete(paths)) {
+    // Another build of the same code finished first (and may be using its set): keep that one.
+    rmSync(making, { recursive: true, force: true });
+  } else {
+    rmSync(done, { recursive: true, force: true });
+    renameSync(making, done);
+  }
   prune(folder, key);
   return { ...paths, built: true };
 }

@@ -108,7 +108,8 @@ describe('an output folder that would destroy the content', () => {
       expect(hashTree(newsroom)).toEqual(before);
       expect(readdirSync(scratch)).toEqual(['newsroom']);
     }
-  });
+    // Three runs of the build command, each loading Node, tsx and the build's modules before it refuses.
+  }, 180_000);
 });
 
 describe('a symlinked web root', () => {
