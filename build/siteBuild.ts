@@ -13,9 +13,12 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type LogLevel } from 'vite';
 import { serializeState, stateElementTag, type RenderPage } from '../src/model/prerender.ts';
+import { buildClock } from './buildClock.ts';
 import { resolveContentDir } from './load.ts';
 import { manifestCopyPath, prepareOutput, takeManifest } from './outputFolder.ts';
 import { expectedCounts, prerenderPages } from './prerender.ts';
+import { siteOriginFrom } from './siteOrigin.ts';
+import { writeSyndication } from './syndication.ts';
 import { compileForBuild, type CompiledContent } from './vitePlugin.ts';
 
 const SHELL_FILE = 'app-shell.html';
@@ -24,6 +27,8 @@ export interface SiteBuildOptions {
   root: string;
   outDir: string;
   logLevel?: LogLevel;
+  /** Told what the build wrote besides the pages (feeds and sitemaps, or why they were skipped), one line. */
+  report?: (line: string) => void;
 }
 
 /**
@@ -66,7 +71,10 @@ export function pageHtml(template: string, url: string, head: string, body: stri
     .replace('<div id="root"></div>', () => `<div id="root">${body}</div>${stateElementTag(url)}${state}</script>`);
 }
 
-export async function buildSite({ root, outDir, logLevel = 'warn' }: SiteBuildOptions): Promise<number> {
+export async function buildSite({ root, outDir, logLevel = 'warn', report }: SiteBuildOptions): Promise<number> {
+  // Read first, so a bad setting is refused before anything is built.
+  const now = buildClock();
+  const origin = siteOriginFrom(process.env.SITE_URL);
   const output = prepareOutput({
     root,
     outDir,
@@ -109,6 +117,8 @@ export async function buildSite({ root, outDir, logLevel = 'warn' }: SiteBuildOp
       path.startsWith('/data/')
         ? readFile(join(staging, path), 'utf8').catch(() => undefined)
         : Promise.resolve(undefined);
+
+    report?.(await writeSyndication({ siteDir: staging, pages, readDocument, origin, now }));
 
     const rendered = await prerenderPages(
       pages,

@@ -9,7 +9,7 @@ import { buildSite } from '../build/siteBuild.ts';
 
 const outDir = process.env.OUT_DIR || 'dist';
 try {
-  const pages = await buildSite({ root: process.cwd(), outDir });
+  const pages = await buildSite({ root: process.cwd(), outDir, report: (line) => console.log(line) });
   console.log(`Built ${outDir}/ with ${pages} prerendered pages`);
   if (!process.env.SITE_URL) {
     console.warn(
