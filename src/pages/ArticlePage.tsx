@@ -5,6 +5,7 @@ import { ArticleBody } from '../components/article/ArticleBody';
 import { ArticleHeader } from '../components/article/ArticleHeader';
 import { ArticleJsonLd } from '../components/article/ArticleJsonLd';
 import { RelatedArticles } from '../components/article/RelatedArticles';
+import { ShareControl } from '../components/article/ShareControl';
 import { DocumentHead } from '../components/DocumentHead';
 import { Figure } from '../components/Figure';
 import { TagList } from '../components/TagList';
@@ -39,6 +40,7 @@ export function ArticlePage() {
       <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_18rem] lg:gap-12">
         <article className="min-w-0">
           <ArticleHeader article={article} />
+          <ShareControl title={article.headline} path={articleUrl(article.id)} />
           {article.image ? (
             <Figure image={article.image} priority="lead" className="mx-auto mt-6 max-w-4xl" />
           ) : (
