@@ -23,6 +23,9 @@ import { compileForBuild, type CompiledContent } from './vitePlugin.ts';
 
 const SHELL_FILE = 'app-shell.html';
 
+/** Server bundles imported by this process so far. */
+let serverBuilds = 0;
+
 export interface SiteBuildOptions {
   root: string;
   outDir: string;
@@ -83,7 +86,10 @@ export async function buildSite({ root, outDir, logLevel = 'warn', report }: Sit
     // The server bundle leaves its dependencies external, so it must sit where node_modules resolves.
     cacheRoot: resolve(root, 'node_modules/.cache'),
   });
-  const { staging, cache: server } = output;
+  // A folder of its own for each build's server bundle: Node caches modules by URL, and a second build in the same
+  // process (the browser tests build two sites, one with SITE_URL) would otherwise prerender with the first's.
+  const { staging } = output;
+  const server = join(output.cache, `server-${++serverBuilds}`);
   // Always a production bundle, even when a test runner has set NODE_ENV=test.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
@@ -118,7 +124,8 @@ export async function buildSite({ root, outDir, logLevel = 'warn', report }: Sit
         ? readFile(join(staging, path), 'utf8').catch(() => undefined)
         : Promise.resolve(undefined);
 
-    report?.(await writeSyndication({ siteDir: staging, pages, readDocument, origin, now }));
+    const syndication = await writeSyndication({ siteDir: staging, pages, readDocument, origin, now });
+    report?.(syndication);
 
     const rendered = await prerenderPages(
       pages,
