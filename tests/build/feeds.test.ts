@@ -4,12 +4,12 @@
  * the pages are made from; hostile text that must leave them well-formed and read back as written.
  */
 import { describe, expect, it } from 'vitest';
+import { compileContent, type SourceFile } from '../../build/compile.ts';
+import { compiledDocuments, newestFirst } from '../../build/compiledDocuments.ts';
 import { articleHtml, inlineTextHtml } from '../../build/feeds/articleHtml.ts';
 import { FEED_ITEMS } from '../../build/feeds/listPages.ts';
 import { writeFeeds } from '../../build/feeds/writeFeeds.ts';
 import { escapeXml } from '../../build/feeds/xml.ts';
-import { compileContent, type SourceFile } from '../../build/compile.ts';
-import { compiledDocuments, newestFirst } from '../../build/compiledDocuments.ts';
 import { feedUrl } from '../../src/model/feedUrls.ts';
 import { plainText } from '../../src/model/inline.ts';
 import { articleUrl, authorUrl, tagUrl } from '../../src/model/pageUrls.ts';
@@ -18,9 +18,9 @@ import { slugify } from '../../src/model/slug.ts';
 import { article } from './articleSource.ts';
 import { day } from './corpusOf.ts';
 import { childText, childrenNamed, compiledFolder, memoryWriter, parseXml } from './syndicationFixture.ts';
+import type { PageList } from '../../build/compile.ts';
 import type { CompiledDocuments } from '../../build/compiledDocuments.ts';
 import type { Card, CompiledArticle } from '../../src/model/compiled.ts';
-import type { PageList } from '../../build/compile.ts';
 
 const ORIGIN = 'https://ledger.example';
 const NOW = new Date('2026-01-01T00:00:00Z');
@@ -230,6 +230,8 @@ describe('hostile text in feeds', async () => {
       for (const link of body.getElementsByTagName('a'))
         expect(link.getAttribute('href')).toMatch(/^(https?:|mailto:)/);
     }
+    // The front page's, its author's and its tags' feeds, in both formats.
+    expect(checked).toBeGreaterThanOrEqual(6);
   });
 });
 
