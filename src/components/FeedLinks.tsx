@@ -47,7 +47,7 @@ export function FeedLink({ path, title }: { path: string; title: string }) {
         <span key={format}>
           {i > 0 && ' · '}
           <a href={feedUrl(path, format)} type={FEED_TYPES[format]} className="text-red-800 dark:text-red-300">
-            {FEED_FORMAT_NAMES[format]} feed
+            {`${FEED_FORMAT_NAMES[format]} feed`}
           </a>
         </span>
       ))}
