@@ -40,7 +40,6 @@ export function ArticlePage() {
       <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_18rem] lg:gap-12">
         <article className="min-w-0">
           <ArticleHeader article={article} />
-          <ShareControl title={article.headline} path={articleUrl(article.id)} />
           {article.image ? (
             <Figure image={article.image} priority="lead" className="mx-auto mt-6 max-w-4xl" />
           ) : (
@@ -54,6 +53,7 @@ export function ArticlePage() {
               <TagList tags={article.tags} label="Article tags" />
             </div>
           )}
+          <ShareControl title={article.headline} path={articleUrl(article.id)} />
         </article>
         <div className="mx-auto mt-12 max-w-[68ch] lg:mt-0">
           <RelatedArticles related={related} moreInSection={moreInSection} section={article.section} />

@@ -5,7 +5,8 @@
  * see model/reading.ts's sectionAnchors, and a #fragment scrolls there, see hooks/useScrollToHash.ts).
  *
  * It needs the app: in a prerendered page it is invisible (its space kept, so nothing shifts) until the app
- * has started on the reader's first interaction, which adds no script to what the page loads before that.
+ * has started on the reader's first interaction, which adds no script to what the page loads before that; without
+ * JavaScript it stays invisible (the address bar's URL is the canonical one already, less the fragment).
  */
 import { useRef, useState, useSyncExternalStore } from 'react';
 import { absoluteUrl, useOrigin } from '../../hooks/useOrigin';
@@ -55,20 +56,25 @@ export function ShareControl({ title, path }: { title: string; path: string }) {
   };
 
   return (
+    // Sticky at the foot of the window while the article is read, so it is at hand from deep in the article; its
+    // own place is the end of the article. The row lets clicks through to the text beside the button.
     <div
-      className={`mx-auto mt-4 flex min-h-9 max-w-3xl items-center gap-3 print:hidden ${ability === 'none' ? 'invisible' : ''}`}
+      className={`pointer-events-none sticky bottom-4 z-10 mx-auto mt-8 flex max-w-[68ch] items-center justify-end gap-3 print:hidden ${ability === 'none' ? 'invisible' : ''}`}
     >
+      <p
+        role="status"
+        className={`pointer-events-auto rounded bg-white text-sm text-neutral-800 dark:bg-neutral-900 dark:text-neutral-200 ${message ? 'px-3 py-1.5 shadow' : ''}`}
+      >
+        {message}
+      </p>
       <button
         ref={button}
         type="button"
         onClick={() => void share()}
-        className="rounded-full border border-neutral-300 px-4 py-1.5 text-sm font-medium hover:border-neutral-900 focus-visible:outline-2 focus-visible:outline-offset-2 dark:border-neutral-700 dark:hover:border-neutral-100"
+        className="pointer-events-auto rounded-full border border-neutral-300 bg-white px-4 py-1.5 text-sm font-medium shadow hover:border-neutral-900 focus-visible:outline-2 focus-visible:outline-offset-2 dark:border-neutral-700 dark:bg-neutral-900 dark:hover:border-neutral-100"
       >
         {ability === 'share' ? 'Share' : 'Copy link'}
       </button>
-      <p role="status" className="text-sm text-neutral-700 dark:text-neutral-300">
-        {message}
-      </p>
     </div>
   );
 }
