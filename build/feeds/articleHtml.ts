@@ -42,7 +42,7 @@ export function inlineTextHtml(text: string, origin: string): string {
   return inlineHtml(parseInline(text).nodes, origin);
 }
 
-export function figureHtml(image: Image, origin: string): string {
+function figureHtml(image: Image, origin: string): string {
   const img = `<img src="${escapeXml(absoluteOn(origin, mediaUrl(image.src)))}" alt="${escapeXml(image.alt)}" width="${image.width}" height="${image.height}">`;
   const caption = [image.caption, image.credit && `Credit: ${image.credit}`].filter(Boolean).join(' ');
   return `<figure>${img}${caption ? `<figcaption>${escapeXml(caption)}</figcaption>` : ''}</figure>`;

@@ -1,14 +1,26 @@
 /**
  * Atom (RFC 4287). Titles are `type="text"` (a headline is plain text, shown as typed); the standfirst and the full
- * text are `type="html"`, escaped. The lead image is an enclosure link titled with its alt text, and
+ * text are `type="html"` (as CDATA). The lead image is an enclosure link titled with its alt text, and
  * `media:content` as in the RSS feed.
  */
 import { FEED_TYPES } from '../../src/model/feedUrls.ts';
 import { tagUrl } from '../../src/model/pageUrls.ts';
 import { rfc3339, type Feed, type FeedItem } from './feedItem.ts';
-import { XML_DECLARATION, emptyElement, parentElement, textElement } from './xml.ts';
+import { XML_DECLARATION, emptyElement, htmlElement, parentElement, textElement } from './xml.ts';
+
+/** Each entry's XML, kept while the item is (an article in many lists is written once). */
+const written = new WeakMap<FeedItem, string>();
 
 function entry(item: FeedItem, tagScheme: string): string {
+  let xml = written.get(item);
+  if (xml === undefined) {
+    xml = entryXml(item, tagScheme);
+    written.set(item, xml);
+  }
+  return xml;
+}
+
+function entryXml(item: FeedItem, tagScheme: string): string {
   return parentElement('entry', [
     textElement('id', item.url),
     textElement('title', item.title, { type: 'text' }),
@@ -21,8 +33,8 @@ function entry(item: FeedItem, tagScheme: string): string {
     ...item.categories.map((category) =>
       emptyElement('category', { term: category.slug, label: category.label, scheme: tagScheme }),
     ),
-    textElement('summary', item.summaryHtml, { type: 'html' }),
-    textElement('content', item.contentHtml, { type: 'html' }),
+    htmlElement('summary', item.summaryHtml, { type: 'html' }),
+    htmlElement('content', item.contentHtml, { type: 'html' }),
     item.image ? emptyElement('link', { rel: 'enclosure', href: item.image.url, title: item.image.alt }) : '',
     item.image
       ? parentElement('media:content', [textElement('media:description', item.image.alt, { type: 'plain' })], {

@@ -49,7 +49,7 @@ const slugOf = (path: string) => decodeURIComponent(path.slice(path.lastIndexOf(
 
 type ListSource = (path: string, documents: CompiledDocuments) => Promise<ListPage>;
 
-export const LIST_SOURCES: Partial<Record<keyof PageList, ListSource>> = {
+const LIST_SOURCES: Partial<Record<keyof PageList, ListSource>> = {
   front: async (path, documents) => {
     const site = await documents.site();
     return { path, description: site.description, cards: await newestCards(documents.allCards(), FEED_ITEMS) };

@@ -1,12 +1,12 @@
 /**
  * RSS 2.0. Authors are `dc:creator` (RSS's own `author` must be an e-mail address), the full text is
- * `content:encoded`, the lead image is `media:content` with its alt text as the description, and since RSS has no
+ * `content:encoded` (HTML as CDATA), the lead image is `media:content` with its alt text as the description, and since RSS has no
  * updated time of its own, each item carries `atom:updated` (RFC 3339, as that element requires) beside its
  * RFC 822 `pubDate`.
  */
 import { FEED_TYPES } from '../../src/model/feedUrls.ts';
 import { rfc3339, rfc822, type Feed, type FeedItem } from './feedItem.ts';
-import { XML_DECLARATION, emptyElement, parentElement, textElement } from './xml.ts';
+import { XML_DECLARATION, emptyElement, htmlElement, parentElement, textElement } from './xml.ts';
 
 const NAMESPACES = {
   version: '2.0',
@@ -16,7 +16,19 @@ const NAMESPACES = {
   'xmlns:media': 'http://search.yahoo.com/mrss/',
 };
 
+/** Each item's XML, kept while the item is (an article in many lists is written once). */
+const written = new WeakMap<FeedItem, string>();
+
 function item(entry: FeedItem): string {
+  let xml = written.get(entry);
+  if (xml === undefined) {
+    xml = itemXml(entry);
+    written.set(entry, xml);
+  }
+  return xml;
+}
+
+function itemXml(entry: FeedItem): string {
   return parentElement('item', [
     textElement('title', entry.title),
     textElement('link', entry.url),
@@ -25,8 +37,8 @@ function item(entry: FeedItem): string {
     textElement('atom:updated', rfc3339(entry.updated)),
     ...entry.authors.map((author) => textElement('dc:creator', author.name)),
     ...entry.categories.map((category) => textElement('category', category.label, { domain: category.url })),
-    textElement('description', entry.summaryHtml),
-    textElement('content:encoded', entry.contentHtml),
+    htmlElement('description', entry.summaryHtml),
+    htmlElement('content:encoded', entry.contentHtml),
     entry.image
       ? parentElement('media:content', [textElement('media:description', entry.image.alt, { type: 'plain' })], {
           url: entry.image.url,

@@ -24,8 +24,8 @@ export interface FeedsSummary {
 
 const RENDER: Record<FeedFormat, (feed: Feed) => string> = { rss: rssFeed, atom: atomFeed };
 
-/** How many rendered articles are kept for the next list that has them (a few MB). */
-const KEEP_RENDERED = 2_000;
+/** How many rendered articles (with their RSS and Atom XML) are kept for the next list that has them: about 75 MB. */
+const KEEP_RENDERED = 5_000;
 
 export async function writeFeeds(options: {
   pages: PageList;

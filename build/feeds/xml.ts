@@ -38,6 +38,17 @@ export function parentElement(name: string, children: readonly string[], attrs: 
   return `<${name}${attributes(attrs)}>${children.join('')}</${name}>`;
 }
 
+/**
+ * An element whose content is HTML, as CDATA: the HTML is not escaped a second time (half the cost of a feed at
+ * scale). A `]]>` inside is split across two sections, and characters XML forbids are dropped, so no text can end
+ * the section early.
+ */
+export function htmlElement(name: string, html: string | undefined, attrs: Attributes = {}): string {
+  if (html === undefined) return '';
+  const safe = html.replace(NOT_XML, '').replaceAll(']]>', ']]]]><![CDATA[>');
+  return `<${name}${attributes(attrs)}><![CDATA[${safe}]]></${name}>`;
+}
+
 export function emptyElement(name: string, attrs: Attributes): string {
   return `<${name}${attributes(attrs)}/>`;
 }

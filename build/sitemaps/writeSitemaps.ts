@@ -22,9 +22,9 @@ export const NEWS_SITEMAP = '/sitemaps/news.xml';
 export const pagesSitemap = (n: number) => `/sitemaps/pages-${n}.xml`;
 
 /** The sitemap protocol's limit of URLs in one file (its 50 MB limit is far off at a few hundred bytes a URL). */
-export const MAX_URLS = 50_000;
+const MAX_URLS = 50_000;
 /** Google News: articles from the last two days, at most 1,000 in a news sitemap. */
-export const NEWS_WINDOW_MS = 48 * 3_600_000;
+const NEWS_WINDOW_MS = 48 * 3_600_000;
 export const MAX_NEWS = 1_000;
 
 export interface SitemapsSummary {
@@ -36,7 +36,7 @@ export interface SitemapsSummary {
 }
 
 /** Whether an article belongs in the news sitemap of a build at `now`. */
-export function isNews(card: Pick<Card, 'publishedAt'>, now: Date): boolean {
+function isNews(card: Pick<Card, 'publishedAt'>, now: Date): boolean {
   const age = now.getTime() - Date.parse(card.publishedAt);
   return age >= 0 && age <= NEWS_WINDOW_MS;
 }

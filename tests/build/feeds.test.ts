@@ -9,7 +9,7 @@ import { compiledDocuments, newestFirst } from '../../build/compiledDocuments.ts
 import { articleHtml, inlineTextHtml } from '../../build/feeds/articleHtml.ts';
 import { FEED_ITEMS } from '../../build/feeds/listPages.ts';
 import { writeFeeds } from '../../build/feeds/writeFeeds.ts';
-import { escapeXml } from '../../build/feeds/xml.ts';
+import { escapeXml, htmlElement } from '../../build/feeds/xml.ts';
 import { feedUrl } from '../../src/model/feedUrls.ts';
 import { plainText } from '../../src/model/inline.ts';
 import { articleUrl, authorUrl, tagUrl } from '../../src/model/pageUrls.ts';
@@ -257,6 +257,13 @@ describe('the article HTML', () => {
         '<h2>H &lt;1&gt;</h2><figure><blockquote><p>Q</p></blockquote><figcaption>— <cite>A &amp; B</cite></figcaption></figure>' +
         '<ol><li>one</li><li><a href="https://x.example/?a=1&amp;b=2">two</a></li></ol>',
     );
+  });
+
+  it('HTML as CDATA cannot end its section early, however many times it says ]]>', () => {
+    const html = 'a]]>b]]><injected/>\u0001c';
+    const root = parseXml(`<r>${htmlElement('content', html, { type: 'html' })}</r>`).documentElement;
+    expect(root.children).toHaveLength(1);
+    expect(root.children[0]?.textContent).toBe('a]]>b]]><injected/>c');
   });
 
   it('XML escaping leaves no way out of text or attributes, and drops characters XML forbids', () => {

@@ -5,7 +5,7 @@ import { compiledDocuments } from '../../build/compiledDocuments.ts';
 import { loadContent } from '../../build/load.ts';
 import type { ReadDocument } from '../../src/model/prerender.ts';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '../..');
 
 export async function compiledFolder(folder: string) {
   const output = await loadContent(resolve(ROOT, folder), 'strict');
