@@ -134,9 +134,12 @@ export async function buildSite({
     forgetState(stateFile);
 
     const writer = new OutputWriter(staging, target, previous?.files);
+    // Not copied: the manifest (kept outside), the page template (the pages are written from it), and robots.txt
+    // when the syndication step writes it with the sitemap's address.
+    const notCopied = new Set([join('.vite', 'manifest.json'), 'index.html', ...(origin ? ['robots.txt'] : [])]);
     const manifestFile = join('.vite', 'manifest.json');
     for (const file of filesIn(bundles.client)) {
-      if (file !== manifestFile && file !== 'index.html') writer.write(file, readFileSync(join(bundles.client, file)));
+      if (!notCopied.has(file)) writer.write(file, readFileSync(join(bundles.client, file)));
     }
     const manifestText = readFileSync(join(bundles.client, manifestFile), 'utf8');
     // Not published (it maps source files to chunks); the size checks read the copy kept outside.
