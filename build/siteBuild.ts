@@ -12,9 +12,11 @@
  * Prerendered: `/`, each article, and the first page of each tag, author and section. Everything else (filters,
  * later pages, aliases, unknown URLs) is rendered in the browser from `app-shell.html`.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { stateElementTag } from '../src/model/prerender.ts';
+import { buildClock } from './buildClock.ts';
 import { forgetState, readState, statePath, writeState } from './incremental/buildState.ts';
 import { appBundles } from './incremental/bundles.ts';
 import { codeKey } from './incremental/codeKey.ts';
@@ -23,6 +25,8 @@ import { resolveContentDir } from './load.ts';
 import { manifestCopyPath, prepareOutput } from './outputFolder.ts';
 import { expectedCounts, prerenderPages, type PrerenderCounts } from './prerender.ts';
 import { prerenderPool } from './prerenderPool.ts';
+import { siteOriginFrom } from './siteOrigin.ts';
+import { writeSyndication } from './syndication.ts';
 import { compileForBuild } from './vitePlugin.ts';
 import { writeDocuments, writeMedia } from './writeContent.ts';
 import type { LogLevel } from 'vite';
@@ -37,6 +41,8 @@ export interface SiteBuildOptions {
   full?: boolean;
   /** Bundle the app again even when the code is unchanged. */
   rebundle?: boolean;
+  /** Told what the build wrote besides the pages (feeds and sitemaps, or why they were skipped), one line. */
+  report?: (line: string) => void;
 }
 
 export interface SiteBuildResult {
@@ -98,7 +104,11 @@ export async function buildSite({
   logLevel = 'warn',
   full = false,
   rebundle = false,
+  report,
 }: SiteBuildOptions): Promise<SiteBuildResult> {
+  // Read first, so a bad setting is refused before anything is built.
+  const now = buildClock();
+  const origin = siteOriginFrom(process.env.SITE_URL);
   const contentDir = resolveContentDir(root);
   const output = prepareOutput({
     root,
@@ -124,9 +134,12 @@ export async function buildSite({
     forgetState(stateFile);
 
     const writer = new OutputWriter(staging, target, previous?.files);
+    // Not copied: the manifest (kept outside), the page template (the pages are written from it), and robots.txt
+    // when the syndication step writes it with the sitemap's address.
+    const notCopied = new Set([join('.vite', 'manifest.json'), 'index.html', ...(origin ? ['robots.txt'] : [])]);
     const manifestFile = join('.vite', 'manifest.json');
     for (const file of filesIn(bundles.client)) {
-      if (file !== manifestFile && file !== 'index.html') writer.write(file, readFileSync(join(bundles.client, file)));
+      if (!notCopied.has(file)) writer.write(file, readFileSync(join(bundles.client, file)));
     }
     const manifestText = readFileSync(join(bundles.client, manifestFile), 'utf8');
     // Not published (it maps source files to chunks); the size checks read the copy kept outside.
@@ -141,6 +154,21 @@ export async function buildSite({
 
     writeDocuments(compiled.documents, writer);
     const media = await writeMedia(compiled.media, contentDir, writer, sameCode ? previous.media : undefined);
+    const readDocument = (path: string) =>
+      path.startsWith('/data/')
+        ? readFile(join(staging, path), 'utf8').catch(() => undefined)
+        : Promise.resolve(undefined);
+    const robots = join(bundles.client, 'robots.txt');
+    report?.(
+      await writeSyndication({
+        pages,
+        readDocument,
+        origin,
+        now,
+        robots: existsSync(robots) ? readFileSync(robots, 'utf8') : undefined,
+        write: (path, text) => writer.write(path.slice(1), text),
+      }),
+    );
 
     const pool = prerenderPool(join(bundles.server, 'entry-server.js'), staging);
     const dependencies: Record<string, string[]> = {};

@@ -14,7 +14,13 @@ const { values } = parseArgs({ options: { full: { type: 'boolean', default: fals
 const full = values.full || process.env.BUILD_FULL === '1';
 try {
   const started = performance.now();
-  const result = await buildSite({ root: process.cwd(), outDir, full, rebundle: full });
+  const result = await buildSite({
+    root: process.cwd(),
+    outDir,
+    full,
+    rebundle: full,
+    report: (line) => console.log(line),
+  });
   const { pages, files, changes } = result;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(

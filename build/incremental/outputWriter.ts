@@ -57,6 +57,7 @@ export class OutputWriter {
     if (!record || (hash !== undefined && record.hash !== hash)) return false;
     const to = join(this.staging, file);
     this.folderFor(to);
+    if (this.files.has(file)) rmSync(to);
     try {
       linkSync(join(this.published, file), to);
     } catch {
