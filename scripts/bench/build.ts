@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hashTree } from '../../tests/e2e/hashTree.ts';
-import { flagOrEnv, isMain, runCli, wholeNumber } from './cli.ts';
+import { CORPUS_FLAGS, flagOrEnv, isMain, runCli, wholeNumber } from './cli.ts';
 import { generateCorpus } from './corpus.ts';
 
 const USAGE = `Usage: npx tsx scripts/bench/build.ts [--articles=10000] [--tags=2000] [--seed=1]
@@ -93,12 +93,7 @@ const thousands = (n: number) => n.toLocaleString('en-GB');
 export function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   const { values } = parseArgs({
     args: [...argv],
-    options: {
-      articles: { type: 'string' },
-      tags: { type: 'string' },
-      seed: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+    options: CORPUS_FLAGS,
     strict: true,
   });
   if (values.help) {

@@ -55,7 +55,7 @@ import { dataPath } from '../../src/model/paths.ts';
 import { formatProblem } from '../../src/model/problems.ts';
 import { slugify } from '../../src/model/slug.ts';
 import { frontLoader, rootLoader, sectionLoader } from '../../src/pages/loaders.ts';
-import { flagOrEnv, isMain, runCli, wholeNumber } from './cli.ts';
+import { CORPUS_FLAGS, flagOrEnv, isMain, runCli, wholeNumber } from './cli.ts';
 import { CORPUS_MARKER, corpusKey, generateCorpus } from './corpus.ts';
 import { median } from './stats.ts';
 import type { QueryClient } from '@tanstack/react-query';
@@ -139,14 +139,11 @@ function parseOptions(argv: readonly string[]): Options & { help: boolean } {
   const { values } = parseArgs({
     args: [...argv],
     options: {
-      articles: { type: 'string' },
-      tags: { type: 'string' },
-      seed: { type: 'string' },
+      ...CORPUS_FLAGS,
       timeout: { type: 'string' },
       profile: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       'max-old-space-size': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
     allowPositionals: false,
