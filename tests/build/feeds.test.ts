@@ -40,7 +40,9 @@ async function listCards(documents: CompiledDocuments, path: string): Promise<Ca
   else {
     const read = path.startsWith('/tags/')
       ? (n: number) => documents.tagPage(slug, n)
-      : (n: number) => documents.authorPage(slug, n);
+      : path.startsWith('/sections/')
+        ? (n: number) => documents.sectionPage(slug, n)
+        : (n: number) => documents.authorPage(slug, n);
     for (let n = 1, count = 1; n <= count; n++) {
       const page = await read(n);
       count = page.pageCount;
@@ -50,17 +52,18 @@ async function listCards(documents: CompiledDocuments, path: string): Promise<Ca
   return cards.sort(newestFirst);
 }
 
-const listPaths = (pages: PageList) => [...pages.front, ...pages.tag, ...pages.author];
+const listPaths = (pages: PageList) => [...pages.front, ...pages.tag, ...pages.author, ...pages.section];
 
 describe('the sample newsroom’s feeds', async () => {
   const { files, summary, pages, documents } = await feedsOf('content');
 
-  it('has an RSS and an Atom feed for the front page, every tag and every author', () => {
+  it('has an RSS and an Atom feed for the front page, every tag, every author and every section', () => {
     const expected = listPaths(pages).flatMap((path) => [feedUrl(path, 'rss'), feedUrl(path, 'atom')]);
     expect([...files.keys()].sort()).toEqual(expected.map((path) => decodeURIComponent(path)).sort());
     expect(summary.lists).toBe(listPaths(pages).length);
     expect(files.has('/feeds/index.rss')).toBe(true);
     expect(files.has('/feeds/tags/north-korea-news.atom')).toBe(true);
+    expect(files.has('/feeds/sections/world.rss')).toBe(true);
   });
 
   it('RSS: each list’s newest articles, each item as the compiled article says', async () => {

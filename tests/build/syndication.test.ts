@@ -54,7 +54,7 @@ describe('feeds and sitemaps in the build', async () => {
       origin: 'https://ledger.example',
       now,
     });
-    expect(line).toMatch(/^Feeds: RSS and Atom for 43 list pages \(.* MB\); sitemaps: 73 URLs in 1 sitemap/);
+    expect(line).toMatch(/^Feeds: RSS and Atom for 50 list pages \(.* MB\); sitemaps: 80 URLs in 1 sitemap/);
     expect(readdirSync(dir).sort()).toEqual(['feeds', 'robots.txt', 'sitemap.xml', 'sitemaps']);
     expect(readFileSync(join(dir, 'robots.txt'), 'utf8')).toBe(
       'User-agent: *\nDisallow: /drafts/\n\nSitemap: https://ledger.example/sitemap.xml\n',
