@@ -159,16 +159,16 @@ export async function buildSite({
         ? readFile(join(staging, path), 'utf8').catch(() => undefined)
         : Promise.resolve(undefined);
     const robots = join(bundles.client, 'robots.txt');
-    report?.(
-      await writeSyndication({
-        pages,
-        readDocument,
-        origin,
-        now,
-        robots: existsSync(robots) ? readFileSync(robots, 'utf8') : undefined,
-        write: (path, text) => writer.write(path.slice(1), text),
-      }),
-    );
+    // Run whether or not a report is wanted (an optional call would skip evaluating its argument).
+    const syndication = await writeSyndication({
+      pages,
+      readDocument,
+      origin,
+      now,
+      robots: existsSync(robots) ? readFileSync(robots, 'utf8') : undefined,
+      write: (path, text) => writer.write(path.slice(1), text),
+    });
+    report?.(syndication);
 
     const pool = prerenderPool(join(bundles.server, 'entry-server.js'), staging);
     const dependencies: Record<string, string[]> = {};
