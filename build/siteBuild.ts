@@ -12,9 +12,9 @@
  * Prerendered: `/`, each article, and the first page of each tag, author and section. Everything else (filters,
  * later pages, aliases, unknown URLs) is rendered in the browser from `app-shell.html`.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { stateElementTag } from '../src/model/prerender.ts';
 import { buildClock } from './buildClock.ts';
 import { forgetState, readState, statePath, writeState } from './incremental/buildState.ts';
@@ -22,7 +22,7 @@ import { appBundles } from './incremental/bundles.ts';
 import { codeKey } from './incremental/codeKey.ts';
 import { changesSince, OutputWriter, type Changes } from './incremental/outputWriter.ts';
 import { resolveContentDir } from './load.ts';
-import { manifestCopyPath, prepareOutput } from './outputFolder.ts';
+import { keepManifest, manifestCopyPath, prepareOutput } from './outputFolder.ts';
 import { expectedCounts, prerenderPages, type PrerenderCounts } from './prerender.ts';
 import { prerenderPool } from './prerenderPool.ts';
 import { siteOriginFrom } from './siteOrigin.ts';
@@ -136,16 +136,14 @@ export async function buildSite({
     const writer = new OutputWriter(staging, target, previous?.files);
     // Not copied: the manifest (kept outside), the page template (the pages are written from it), and robots.txt
     // when the syndication step writes it with the sitemap's address.
-    const notCopied = new Set([join('.vite', 'manifest.json'), 'index.html', ...(origin ? ['robots.txt'] : [])]);
     const manifestFile = join('.vite', 'manifest.json');
+    const notCopied = new Set([manifestFile, 'index.html', ...(origin ? ['robots.txt'] : [])]);
     for (const file of filesIn(bundles.client)) {
       if (!notCopied.has(file)) writer.write(file, readFileSync(join(bundles.client, file)));
     }
     const manifestText = readFileSync(join(bundles.client, manifestFile), 'utf8');
     // Not published (it maps source files to chunks); the size checks read the copy kept outside.
-    const manifestCopy = manifestCopyPath(root, target);
-    mkdirSync(dirname(manifestCopy), { recursive: true });
-    writeFileSync(manifestCopy, manifestText);
+    keepManifest(manifestText, manifestCopyPath(root, target));
     const template = readFileSync(join(bundles.client, 'index.html'), 'utf8');
     writer.write(
       SHELL_FILE,

@@ -26,17 +26,20 @@ function siteDir() {
 describe('feeds and sitemaps in the build', async () => {
   const { output, readDocument } = await compiledFolder('content');
   const now = new Date('2026-01-01T00:00:00Z');
-
-  it('without SITE_URL: skipped, saying why in one line, and nothing written', async () => {
-    const dir = siteDir();
-    const line = await writeSyndication({
+  /** The step as the build runs it, into a fresh folder that ships its own robots.txt rules. */
+  const syndicate = (dir: string, origin: string) =>
+    writeSyndication({
       write: siteFileWriter(dir),
       robots: readFileSync(join(dir, 'robots.txt'), 'utf8'),
       pages: output.pages,
       readDocument,
-      origin: '',
+      origin,
       now,
     });
+
+  it('without SITE_URL: skipped, saying why in one line, and nothing written', async () => {
+    const dir = siteDir();
+    const line = await syndicate(dir, '');
     expect(line).toBe(SKIPPED_WITHOUT_SITE_URL);
     expect(line).toMatch(/^Feeds and sitemaps skipped: they need absolute URLs and SITE_URL is not set/);
     expect(line).not.toContain('\n');
@@ -46,14 +49,7 @@ describe('feeds and sitemaps in the build', async () => {
 
   it('with SITE_URL: feeds, sitemaps, and robots.txt naming the index after the rules it had', async () => {
     const dir = siteDir();
-    const line = await writeSyndication({
-      write: siteFileWriter(dir),
-      robots: readFileSync(join(dir, 'robots.txt'), 'utf8'),
-      pages: output.pages,
-      readDocument,
-      origin: 'https://ledger.example',
-      now,
-    });
+    const line = await syndicate(dir, 'https://ledger.example');
     expect(line).toMatch(/^Feeds: RSS and Atom for 50 list pages \(.* MB\); sitemaps: 80 URLs in 1 sitemap/);
     expect(readdirSync(dir).sort()).toEqual(['feeds', 'robots.txt', 'sitemap.xml', 'sitemaps']);
     expect(readFileSync(join(dir, 'robots.txt'), 'utf8')).toBe(
