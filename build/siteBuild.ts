@@ -117,6 +117,7 @@ export async function buildSite({
     marker: SHELL_FILE,
     // The server bundle leaves its dependencies external, so it must sit where node_modules resolves.
     cacheRoot: resolve(root, 'node_modules/.cache'),
+    removeOldSiteInBackground: true,
   });
   const { staging, target } = output;
   try {
