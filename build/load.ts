@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { noPages } from './compile/pageList.ts';
-import { compileContent, type CompileOutput } from './compile.ts';
+import { compileContent, type CompileInput, type CompileOutput } from './compile.ts';
 import { locateFile, openContentRoot, readContentTree } from './contentFiles.ts';
 import { knownVerdict, verifyImages, type ImageVerdict } from './media.ts';
 import type { Problem } from '../src/model/problems.ts';
@@ -25,6 +25,8 @@ export interface LoadOutput extends CompileOutput {
 export interface LoadOptions {
   /** Build an empty newsroom instead of refusing it. Default: the environment's ALLOW_EMPTY=1. */
   allowEmpty?: boolean;
+  /** Articles already validated, by their bytes (build/incremental/articleCache.ts). */
+  articleCache?: CompileInput['articleCache'];
 }
 
 const EMPTY_STATS = { articles: 0, tags: 0, authors: 0, sections: 0, documents: 0 };
@@ -32,7 +34,7 @@ const EMPTY_STATS = { articles: 0, tags: 0, authors: 0, sections: 0, documents: 
 export async function loadContent(
   folder: string,
   mode: 'strict' | 'lenient',
-  { allowEmpty = process.env.ALLOW_EMPTY === '1' }: LoadOptions = {},
+  { allowEmpty = process.env.ALLOW_EMPTY === '1', articleCache }: LoadOptions = {},
 ): Promise<LoadOutput> {
   const root = openContentRoot(folder);
   if (!('real' in root))
@@ -57,6 +59,7 @@ export async function loadContent(
       site: tree.site,
       articles: tree.articles,
       mode,
+      articleCache,
       readProblems: tree.problems,
       fileExists: (src) => locateFile(root, src).kind !== 'missing',
       imageProblem: (src) => {

@@ -17,6 +17,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { stateElementTag } from '../src/model/prerender.ts';
 import { buildClock } from './buildClock.ts';
+import { ParsedArticles } from './incremental/articleCache.ts';
 import { forgetState, readState, statePath, writeState } from './incremental/buildState.ts';
 import { appBundles } from './incremental/bundles.ts';
 import { codeKey } from './incremental/codeKey.ts';
@@ -122,7 +123,8 @@ export async function buildSite({
   const { staging, target } = output;
   try {
     // The content first: a problem fails the build before anything is bundled or written.
-    const compiled = await compileForBuild(contentDir);
+    const articleCache = ParsedArticles.load(root, { read: !full });
+    const compiled = await compileForBuild(contentDir, articleCache);
     const { pages } = compiled;
     const expected = expectedCounts(compiled.stats);
     const key = codeKey(root);

@@ -11,14 +11,19 @@ import { ContentError } from './contentError.ts';
 import { formatWarning } from './contentFiles.ts';
 import { requestsContentFile } from './contentRequests.ts';
 import { devContent, watchContent } from './devContent.ts';
+import { ParsedArticles } from './incremental/articleCache.ts';
 import { loadContent, resolveContentDir } from './load.ts';
 import { MEDIA_HEADERS, MediaError, readMedia, resizedWebp } from './media.ts';
 import type { CompileOutput } from './compile.ts';
 import type { Plugin, ViteDevServer } from 'vite';
 
-/** A strict compile for a build: warnings and every problem printed one a line, then a ContentError. */
-export async function compileForBuild(contentDir: string): Promise<CompileOutput> {
-  const output = await loadContent(contentDir, 'strict');
+/**
+ * A strict compile for a build: warnings and every problem printed one a line, then a ContentError. The articles it
+ * validated are saved to the cache first, so the build after a fix validates only what changed.
+ */
+export async function compileForBuild(contentDir: string, articleCache?: ParsedArticles): Promise<CompileOutput> {
+  const output = await loadContent(contentDir, 'strict', { articleCache });
+  articleCache?.save();
   for (const warning of output.warnings) console.warn(formatWarning(warning));
   if (output.problems.length > 0) {
     const lines = output.problems.map(formatProblem);
@@ -89,8 +94,15 @@ export function broadsheetContent(): Plugin {
       contentDir = resolveContentDir(config.root);
     },
     async configureServer(server) {
+      // The build's cache of validated articles: a warm start validates only the files that changed since.
+      const articleCache = ParsedArticles.load(server.config.root);
+      const load = async () => {
+        const output = await loadContent(contentDir, 'lenient', { articleCache });
+        articleCache.save();
+        return output;
+      };
       // A load that throws never stops the server: see build/devContent.ts.
-      const content = devContent(() => loadContent(contentDir, 'lenient'), contentDir, server.config.logger, {
+      const content = devContent(load, contentDir, server.config.logger, {
         onUpdate: () => server.ws.send({ type: 'full-reload' }),
       });
       await content.ready;

@@ -1,5 +1,6 @@
 /** What the compiler takes in and gives back. */
 import type { Problem } from '../../src/model/problems.ts';
+import type { Article } from '../../src/model/schema.ts';
 
 export interface SourceFile {
   /** Relative to CONTENT_DIR, forward slashes. */
@@ -14,6 +15,14 @@ export interface CompileInput {
   fileExists: (relativePath: string) => boolean;
   /** Why an existing file cannot be published as an image (its bytes, its name), as a message; or undefined. */
   imageProblem?: (relativePath: string) => string | undefined;
+  /**
+   * Articles already accepted by the schema, by their file's bytes (build/incremental/articleCache.ts): a file found
+   * there is not parsed or validated again. Filled with what this compile accepts.
+   */
+  articleCache?: {
+    get: (text: string) => Article | undefined;
+    set: (text: string, article: Article) => void;
+  };
   /** Problems met while reading the content folder (unreadable files, an empty newsroom), reported with the rest. */
   readProblems?: Problem[];
   /**
