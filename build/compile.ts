@@ -39,7 +39,7 @@ export function compileContent(input: CompileInput): CompileOutput {
   write(emitTags(corpus));
   write(emitAuthors(corpus));
   write(emitSections(corpus));
-  write(emitArticles(corpus));
+  write(emitArticles(corpus, input.rankingMemo));
   write(emitAliases(corpus));
   write(emitIdShards(corpus));
   write([emitSite(corpus, site, problems)]);

@@ -22,11 +22,10 @@ export interface LoadOutput extends CompileOutput {
   warnings: Problem[];
 }
 
-export interface LoadOptions {
+/** `articleCache` and `rankingMemo`: what earlier compiles did, reused (build/incremental/compileCaches.ts). */
+export interface LoadOptions extends Pick<CompileInput, 'articleCache' | 'rankingMemo'> {
   /** Build an empty newsroom instead of refusing it. Default: the environment's ALLOW_EMPTY=1. */
   allowEmpty?: boolean;
-  /** Articles already validated, by their bytes (build/incremental/articleCache.ts). */
-  articleCache?: CompileInput['articleCache'];
 }
 
 const EMPTY_STATS = { articles: 0, tags: 0, authors: 0, sections: 0, documents: 0 };
@@ -34,7 +33,7 @@ const EMPTY_STATS = { articles: 0, tags: 0, authors: 0, sections: 0, documents: 
 export async function loadContent(
   folder: string,
   mode: 'strict' | 'lenient',
-  { allowEmpty = process.env.ALLOW_EMPTY === '1', articleCache }: LoadOptions = {},
+  { allowEmpty = process.env.ALLOW_EMPTY === '1', articleCache, rankingMemo }: LoadOptions = {},
 ): Promise<LoadOutput> {
   const root = openContentRoot(folder);
   if (!('real' in root))
@@ -60,6 +59,7 @@ export async function loadContent(
       articles: tree.articles,
       mode,
       articleCache,
+      rankingMemo,
       readProblems: tree.problems,
       fileExists: (src) => locateFile(root, src).kind !== 'missing',
       imageProblem: (src) => {

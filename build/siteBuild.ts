@@ -17,10 +17,10 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { stateElementTag } from '../src/model/prerender.ts';
 import { buildClock } from './buildClock.ts';
-import { ParsedArticles } from './incremental/articleCache.ts';
 import { forgetState, readState, statePath, writeState } from './incremental/buildState.ts';
 import { appBundles } from './incremental/bundles.ts';
 import { codeKey } from './incremental/codeKey.ts';
+import { CompileCaches } from './incremental/compileCaches.ts';
 import { changesSince, OutputWriter, type Changes } from './incremental/outputWriter.ts';
 import { resolveContentDir } from './load.ts';
 import { keepManifest, manifestCopyPath, prepareOutput } from './outputFolder.ts';
@@ -123,8 +123,7 @@ export async function buildSite({
   const { staging, target } = output;
   try {
     // The content first: a problem fails the build before anything is bundled or written.
-    const articleCache = ParsedArticles.load(root, { read: !full });
-    const compiled = await compileForBuild(contentDir, articleCache);
+    const compiled = await compileForBuild(contentDir, CompileCaches.load(root, { read: !full }));
     const { pages } = compiled;
     const expected = expectedCounts(compiled.stats);
     const key = codeKey(root);

@@ -1,6 +1,7 @@
 /** What the compiler takes in and gives back. */
 import type { Problem } from '../../src/model/problems.ts';
 import type { Article } from '../../src/model/schema.ts';
+import type { RankingMemo } from '../ranking.ts';
 
 export interface SourceFile {
   /** Relative to CONTENT_DIR, forward slashes. */
@@ -23,6 +24,8 @@ export interface CompileInput {
     get: (text: string) => Article | undefined;
     set: (text: string, article: Article) => void;
   };
+  /** Related lists ranked by an earlier compile, reused when what they were ranked from is the same (ranking.ts). */
+  rankingMemo?: RankingMemo;
   /** Problems met while reading the content folder (unreadable files, an empty newsroom), reported with the rest. */
   readProblems?: Problem[];
   /**
