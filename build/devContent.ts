@@ -73,7 +73,7 @@ function statSignature(path: string): string {
  * once not a readable file (a folder where a file should be): after such a file turns back into a file, chokidar can
  * stay blind to it, so its next edit would be missed. A few stat calls a second, for as long as the server runs.
  */
-export function pollTroubled(onChange: () => void, intervalMs: number) {
+function pollTroubled(onChange: () => void, intervalMs: number) {
   const seen = new Map<string, string>();
   let timer: ReturnType<typeof setInterval> | undefined;
   const look = () => {

@@ -8,18 +8,11 @@ import { codeKey } from './codeKey.ts';
 import { KeptStore, sha1 } from './keptStore.ts';
 import type { Article } from '../../src/model/schema.ts';
 
-/** What the compiler asks of a cache (build/compile/validate.ts). */
-export interface ArticleCache {
-  /** The article a file of exactly these bytes was accepted as by the schema, if known. */
-  get: (text: string) => Article | undefined;
-  /** Remembers what a file's bytes were accepted as. */
-  set: (text: string, article: Article) => void;
-}
-
 /** The code whose change makes every cached article suspect: the schema and what it imports, the compiler, zod. */
 const VALIDATING_CODE = ['src/model', 'build/compile', 'package-lock.json'];
 
-export class ParsedArticles implements ArticleCache {
+/** What the compiler's `articleCache` asks for (build/compile/types.ts): get and set by a file's text. */
+export class ParsedArticles {
   hits = 0;
   misses = 0;
   private readonly store: KeptStore<Article>;
@@ -42,6 +35,7 @@ export class ParsedArticles implements ArticleCache {
     return new ParsedArticles(KeptStore.open(root, { name: 'broadsheet-articles', code, read }));
   }
 
+  /** The article a file of exactly these bytes was accepted as by the schema, if known. */
   get(text: string): Article | undefined {
     const article = this.store.get(sha1(text));
     if (article === undefined) this.misses++;
@@ -49,6 +43,7 @@ export class ParsedArticles implements ArticleCache {
     return article;
   }
 
+  /** Remembers what a file's bytes were accepted as. */
   set(text: string, article: Article): void {
     this.store.set(sha1(text), article);
   }

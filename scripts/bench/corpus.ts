@@ -31,9 +31,9 @@ const GENERATOR_VERSION = 1;
  * Written at the root of a generated folder (the compiler reads only site.json and articles/):
  * it names the parameters, and marks the folder as one this script may replace.
  */
-export const CORPUS_MARKER = '.bench-corpus.json';
+const CORPUS_MARKER = '.bench-corpus.json';
 
-export const corpusKey = (articles: number, tags: number, seed: number) =>
+const corpusKey = (articles: number, tags: number, seed: number) =>
   `a${articles}-t${tags}-s${seed}-g${GENERATOR_VERSION}`;
 
 /** A generated corpus kept in the system's temporary folder, one per set of parameters, shared by the benchmarks. */
