@@ -22,8 +22,11 @@ export interface LoadOutput extends CompileOutput {
   warnings: Problem[];
 }
 
-/** `articleCache` and `rankingMemo`: what earlier compiles did, reused (build/incremental/compileCaches.ts). */
-export interface LoadOptions extends Pick<CompileInput, 'articleCache' | 'rankingMemo'> {
+/**
+ * `articleCache` and `rankingMemo`: what earlier compiles did, reused (build/incremental/compileCaches.ts);
+ * `writeDocument`: where the documents go as they are made, instead of the output's `documents`.
+ */
+export interface LoadOptions extends Pick<CompileInput, 'articleCache' | 'rankingMemo' | 'writeDocument'> {
   /** Build an empty newsroom instead of refusing it. Default: the environment's ALLOW_EMPTY=1. */
   allowEmpty?: boolean;
 }
@@ -33,7 +36,7 @@ const EMPTY_STATS = { articles: 0, tags: 0, authors: 0, sections: 0, documents: 
 export async function loadContent(
   folder: string,
   mode: 'strict' | 'lenient',
-  { allowEmpty = process.env.ALLOW_EMPTY === '1', articleCache, rankingMemo }: LoadOptions = {},
+  { allowEmpty = process.env.ALLOW_EMPTY === '1', articleCache, rankingMemo, writeDocument }: LoadOptions = {},
 ): Promise<LoadOutput> {
   const root = openContentRoot(folder);
   if (!('real' in root))
@@ -60,6 +63,7 @@ export async function loadContent(
       mode,
       articleCache,
       rankingMemo,
+      writeDocument,
       readProblems: tree.problems,
       fileExists: (src) => locateFile(root, src).kind !== 'missing',
       imageProblem: (src) => {

@@ -21,10 +21,15 @@ import type { Plugin, ViteDevServer } from 'vite';
  * A strict compile for a build: warnings and every problem printed one a line, then a ContentError. The articles it
  * validated are saved to the cache first, so the build after a fix validates only what changed.
  */
-export async function compileForBuild(contentDir: string, caches?: CompileCaches): Promise<CompileOutput> {
+export async function compileForBuild(
+  contentDir: string,
+  caches?: CompileCaches,
+  writeDocument?: (path: string, text: string) => void,
+): Promise<CompileOutput> {
   const output = await loadContent(contentDir, 'strict', {
     articleCache: caches?.articleCache,
     rankingMemo: caches?.rankingMemo,
+    writeDocument,
   });
   // A compile with problems stops before ranking: what it did not rank is still good for the build after the fix.
   if (output.problems.length === 0) caches?.save();

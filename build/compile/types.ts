@@ -24,6 +24,11 @@ export interface CompileInput {
     get: (text: string) => Article | undefined;
     set: (text: string, article: Article) => void;
   };
+  /**
+   * Where each document goes as soon as it is made (the site build writes it to disk): then `documents` comes back
+   * empty, and the compile never holds the whole output (over a gigabyte of text at 100,000 articles).
+   */
+  writeDocument?: (path: string, text: string) => void;
   /** Related lists ranked by an earlier compile, reused when what they were ranked from is the same (ranking.ts). */
   rankingMemo?: RankingMemo;
   /** Problems met while reading the content folder (unreadable files, an empty newsroom), reported with the rest. */
@@ -37,7 +42,8 @@ export interface CompileInput {
 
 export interface CompileOutput {
   problems: Problem[];
-  /** Decoded URL path (e.g. `/data/site.json`) → JSON text. Empty when strict and there are problems. */
+  /** Decoded URL path (e.g. `/data/site.json`) → JSON text. Empty when strict and there are problems, or when
+   * the documents went to `writeDocument`. */
   documents: Map<string, string>;
   /** Decoded URL path (e.g. `/media/images/a.svg`) → content-relative source path. */
   media: Map<string, string>;
