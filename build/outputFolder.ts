@@ -307,9 +307,8 @@ function removeLeftovers(target: string, cacheRoot: string, warn: (line: string)
     if (!match || match[1] !== name || Number(match[3]) === process.pid) continue;
     const path = join(parent, entry);
     const kind = match[2];
-    // A lock being written by a live build that is about to find ours, or an old site a live process is removing:
-    // not ours to remove.
-    if ((kind === 'lock' || kind === 'removing') && processIsAlive(Number(match[3]))) continue;
+    // A lock being written by a live build that is about to find ours: not ours to remove.
+    if (kind === 'lock' && processIsAlive(Number(match[3]))) continue;
     if (kind === 'retired' && !existsSync(target)) {
       renameSync(path, target);
       warn(`Put back ${target} from ${entry}: a build was stopped between its two renames.`);
@@ -327,20 +326,16 @@ function removeLeftovers(target: string, cacheRoot: string, warn: (line: string)
 }
 
 /**
- * Deletes a replaced site in a process of its own that outlives this one. That process first renames the folder
- * `<out>.removing-<its pid>`, so a build that starts meanwhile leaves it alone while it lives (and removes it if it
- * died); a rename that fails means a build already took the folder away.
+ * Deletes a folder in a process of its own that outlives this one. The folder is already renamed
+ * `<out>.removing-<pid>`, so nothing else is named like it, and a build that starts meanwhile may delete it too
+ * (two deletions of one folder do not get in each other's way).
  */
-const REMOVER = `
-const { renameSync, rmSync } = require('node:fs');
-const [from, target] = process.argv.slice(1);
-const to = target + '.removing-' + process.pid;
-try { renameSync(from, to); } catch { process.exit(0); }
-rmSync(to, { recursive: true, force: true });
-`;
-
-function removeInBackground(folder: string, target: string) {
-  const remover = spawn(process.execPath, ['-e', REMOVER, folder, target], { detached: true, stdio: 'ignore' });
+function removeInBackground(folder: string) {
+  const remover = spawn(
+    process.execPath,
+    ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', folder],
+    { detached: true, stdio: 'ignore' },
+  );
   // No process could be started: remove it here, as before.
   remover.on('error', () => rmSync(folder, { recursive: true, force: true }));
   remover.unref();
@@ -406,11 +401,12 @@ export function prepareOutput(options: PrepareOptions): PreparedOutput {
   let published = false;
   let disposed = false;
   const removeScratch = () => {
-    const handOver = published && options.removeOldSiteInBackground === true && existsSync(retired);
-    if (handOver) removeInBackground(retired, target);
-    for (const folder of handOver ? [staging, cache] : [staging, cache, retired]) {
-      rmSync(folder, { recursive: true, force: true });
+    if (published && options.removeOldSiteInBackground === true && existsSync(retired)) {
+      const removing = `${target}.removing-${process.pid}`;
+      renameSync(retired, removing);
+      removeInBackground(removing);
     }
+    for (const folder of [staging, cache, retired]) rmSync(folder, { recursive: true, force: true });
   };
   const unhook = onStopSignal((signal) => {
     removeScratch();

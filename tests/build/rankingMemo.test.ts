@@ -117,7 +117,7 @@ describe('related lists kept between compiles', () => {
       }),
       { numRuns: 25 },
     );
-  });
+  }, 60_000);
 });
 
 describe('roundedCount', () => {
