@@ -6,20 +6,14 @@
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ParsedArticles } from '../../build/incremental/articleCache.ts';
 import { loadContent } from '../../build/load.ts';
 import { formatProblem } from '../../src/model/problems.ts';
 import { article } from './articleSource.ts';
-import { makeFolder, removeFolder, PLAIN_SVG } from './contentFolder.ts';
+import { foldersOfThisFile, PLAIN_SVG } from './contentFolder.ts';
 
-const made: string[] = [];
-afterAll(() => made.forEach(removeFolder));
-const folder = (...args: Parameters<typeof makeFolder>) => {
-  const dir = makeFolder(...args);
-  made.push(dir);
-  return dir;
-};
+const folder = foldersOfThisFile();
 
 const image = { src: 'images/a.svg', alt: 'A picture', width: 8, height: 6 };
 const articles = (count: number) =>

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
+import { afterAll } from 'vitest';
 
 export type Entry = string | Uint8Array | { json: unknown } | { folder: true } | { symlink: string } | { fifo: true };
 
@@ -26,6 +27,17 @@ export function makeFolder(files: Record<string, Entry>, into?: string): string 
 }
 
 export const removeFolder = (dir: string) => rmSync(dir, { recursive: true, force: true });
+
+/** `makeFolder` for one test file: every folder it makes is removed once the file's tests are done. */
+export function foldersOfThisFile(): typeof makeFolder {
+  const made: string[] = [];
+  afterAll(() => made.forEach(removeFolder));
+  return (files, into) => {
+    const dir = makeFolder(files, into);
+    made.push(dir);
+    return dir;
+  };
+}
 
 const pixels = () => sharp({ create: { width: 8, height: 6, channels: 3, background: '#3a6ea5' } });
 

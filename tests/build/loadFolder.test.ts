@@ -6,20 +6,14 @@
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../build/load.ts';
 import { formatProblem } from '../../src/model/problems.ts';
 import { article } from './articleSource.ts';
-import { makeFolder, removeFolder, rasterImages, PLAIN_SVG } from './contentFolder.ts';
+import { foldersOfThisFile, rasterImages, PLAIN_SVG } from './contentFolder.ts';
 import type { SiteDocument } from '../../src/model/compiled.ts';
 
-const made: string[] = [];
-afterAll(() => made.forEach(removeFolder));
-const folder = (...args: Parameters<typeof makeFolder>) => {
-  const dir = makeFolder(...args);
-  made.push(dir);
-  return dir;
-};
+const folder = foldersOfThisFile();
 
 const lines = async (dir: string, mode: 'strict' | 'lenient' = 'strict', allowEmpty = false) =>
   (await loadContent(dir, mode, { allowEmpty })).problems.map(formatProblem);
@@ -75,11 +69,7 @@ describe('entries that are not what their names say', () => {
 
 describe('symbolic links', () => {
   const outside = mkdtempSync(join(tmpdir(), 'broadsheet-outside-'));
-  made.push(outside);
-  makeFolder(
-    { 'leak.json': { json: article('leaked') }, 'secret.svg': PLAIN_SVG, 'dir/photo.svg': PLAIN_SVG },
-    outside,
-  );
+  folder({ 'leak.json': { json: article('leaked') }, 'secret.svg': PLAIN_SVG, 'dir/photo.svg': PLAIN_SVG }, outside);
 
   it('an article that links outside the folder is refused and never read', async () => {
     const dir = folder({ 'articles/a-good.json': good, 'articles/leak.json': { symlink: join(outside, 'leak.json') } });
@@ -333,9 +323,9 @@ describe('images are what they claim', { timeout: 30_000 }, () => {
       'articles/a.json': { json: article('a', { image: image('images/a.png') }) },
     });
     expect(await lines(dir)).toHaveLength(1);
-    makeFolder({ 'images/a.png': raster.png }, dir);
+    folder({ 'images/a.png': raster.png }, dir);
     expect(await lines(dir)).toEqual([]);
-    makeFolder({ 'images/a.png': 'broken again, and longer than before' }, dir);
+    folder({ 'images/a.png': 'broken again, and longer than before' }, dir);
     expect(await lines(dir)).toHaveLength(1);
   });
 });
