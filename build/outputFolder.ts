@@ -291,7 +291,7 @@ export function acquireLock({ lock, shown }: OutputPaths): () => void {
 // ---------------------------------------------------------------------------------------------
 // Leftovers and signals.
 
-const LEFTOVER = /^(.*)\.(staging|retired|removing|lock)-(\d+)$/;
+const LEFTOVER = /^(.*)\.(staging|retired|removing|lock)-(\d+)(?:-\d+)?$/;
 const CACHE_PREFIX = 'broadsheet-prerender-';
 
 /**
@@ -330,6 +330,8 @@ function removeLeftovers(target: string, cacheRoot: string, warn: (line: string)
  * `<out>.removing-<pid>`, so nothing else is named like it, and a build that starts meanwhile may delete it too
  * (two deletions of one folder do not get in each other's way).
  */
+let removals = 0;
+
 function removeInBackground(folder: string) {
   const remover = spawn(
     process.execPath,
@@ -402,9 +404,14 @@ export function prepareOutput(options: PrepareOptions): PreparedOutput {
   let disposed = false;
   const removeScratch = () => {
     if (published && options.removeOldSiteInBackground === true && existsSync(retired)) {
-      const removing = `${target}.removing-${process.pid}`;
-      renameSync(retired, removing);
-      removeInBackground(removing);
+      // Numbered: an earlier build in this process may still be removing its own replaced site.
+      const removing = `${target}.removing-${process.pid}-${++removals}`;
+      try {
+        renameSync(retired, removing);
+        removeInBackground(removing);
+      } catch {
+        // Not renamed: removed here with the rest, so the lock is released whatever happens.
+      }
     }
     for (const folder of [staging, cache, retired]) rmSync(folder, { recursive: true, force: true });
   };

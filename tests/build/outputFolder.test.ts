@@ -327,16 +327,43 @@ describe('prepareOutput: staging, swap and leftovers', () => {
     expect(readFileSync(join(root, 'dist/index.html'), 'utf8')).toBe('new');
     const leftBeside = () => readdirSync(root).filter((name) => name.startsWith('dist'));
     // The old site is only ever renamed aside, never mixed into the new one, and is gone soon after.
-    expect(leftBeside().filter((name) => name !== 'dist' && name !== `dist.removing-${process.pid}`)).toEqual([]);
+    expect(leftBeside().filter((name) => !new RegExp(`^dist(\\.removing-${process.pid}-\\d+)?$`).test(name))).toEqual(
+      [],
+    );
     for (let waited = 0; leftBeside().length > 1 && waited < 10_000; waited += 50) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(leftBeside()).toEqual(['dist']);
   });
 
+  it('hands over one replaced site after another in one process, and always releases the lock', () => {
+    writeSite(join(root, 'dist'), 'first');
+    const build = (text: string) => {
+      const output = prepareOutput({
+        root,
+        outDir: 'dist',
+        contentDir,
+        marker: MARKER,
+        cacheRoot: cacheRoot(),
+        removeOldSiteInBackground: true,
+      });
+      for (let i = 0; i < 200; i++) writeSite(join(output.staging, `articles/a${i}`), text);
+      writeSite(output.staging, text);
+      output.publish();
+      output.dispose();
+    };
+    // Back to back: the first removal is still running when the second build hands over its own.
+    build('second');
+    build('third');
+    build('fourth');
+    expect(readFileSync(join(root, 'dist/index.html'), 'utf8')).toBe('fourth');
+    expect(existsSync(join(root, 'dist.lock'))).toBe(false);
+  });
+
   it('removes a replaced site that a background removal left behind', () => {
     writeSite(join(root, 'dist'), 'published');
     writeSite(join(root, `dist.removing-${deadPid()}`), 'older');
+    writeSite(join(root, `dist.removing-${deadPid()}-3`), 'older still');
     prepare('dist').dispose();
     expect(readdirSync(root).filter((name) => name.startsWith('dist'))).toEqual(['dist']);
     expect(readFileSync(join(root, 'dist/index.html'), 'utf8')).toBe('published');
