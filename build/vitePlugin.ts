@@ -18,6 +18,7 @@ import { requestsContentFile } from './contentRequests.ts';
 import { devContent, watchContent } from './devContent.ts';
 import { loadContent, resolveContentDir } from './load.ts';
 import { MEDIA_HEADERS, MediaError, readMedia } from './media.ts';
+import { serveSearchIndex, writeSearchIndex } from './search/searchFiles.ts';
 import type { CompileOutput } from './compile.ts';
 import type { Plugin, ViteDevServer } from 'vite';
 
@@ -131,6 +132,7 @@ export function broadsheetContent(): Plugin {
       });
       await content.ready;
       watchContent(server.watcher, contentDir, () => void content.reload());
+      server.middlewares.use(serveSearchIndex(content.current));
       serveCompiled(server, contentDir, content.current);
     },
     async buildStart() {
@@ -183,6 +185,7 @@ export function broadsheetContent(): Plugin {
         }
         writeFileSync(file, source);
       }
+      writeSearchIndex(options.dir, output.documents);
       output.documents.clear();
       output = undefined;
     },

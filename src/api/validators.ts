@@ -16,3 +16,4 @@ export {
   TagFacet,
   TagPage,
 } from '../model/compiled';
+export { SearchMeta, SearchRecord, TermFile } from '../search/documents';
