@@ -25,13 +25,13 @@ import type { CompiledArticle, TagCount } from '../../src/model/compiled.ts';
 
 /** A word's list longer than this many characters (gaps and codes) goes in a file of its own. */
 const OWN_WORD_CHARS = 2048;
-/** Likewise a tag's: tag lists are read a dozen at a time for the filter, so their buckets are kept small. */
-const OWN_TAG_CHARS = 512;
+/** Likewise a tag's: tag lists are read several at a time for the filter, so their buckets are kept small. */
+const OWN_TAG_CHARS = 300;
 /** About this many characters of short lists go in one bucket file (about a third of that gzip). */
 const WORD_BUCKET_CHARS = 8192;
-const TAG_BUCKET_CHARS = 2048;
+const TAG_BUCKET_CHARS = 600;
 /** The excerpt is cut from this much of the body; a match further in falls back to the standfirst. */
-export const MAX_RECORD_TEXT = 3000;
+export const MAX_RECORD_TEXT = 2000;
 /** How many tags a word offers when a search finds nothing. */
 const SUGGESTED_TAGS = 8;
 

@@ -5,7 +5,10 @@
  *   navigation  click to headline for a prefetched and a cold related article, in Chromium
  *   lighthouse  Lighthouse 12 (mobile) on an article, the front page, a tag page and a static limit page,
  *               plus first-render JavaScript per route
- * With no names, all three run in that order (about 10 minutes on 2 cores). Settings come from the
+ *   search      10,000 and 100,000 generated articles: search index build time and memory, then in Chromium
+ *               at 4× CPU the bytes of a first and of further queries and keystroke to results painted
+ * With no names, all four run in that order (filter, navigation and lighthouse take about 10 minutes on 2 cores;
+ * search about as long again at 100,000 articles). BENCH_SEARCH_SIZES (e.g. 10000,100000) sets search's sizes. Settings come from the
  * environment here (BENCH_ARTICLES, BENCH_TAGS, BENCH_SEED, BENCH_TIMEOUT for filter, BENCH_RUNS for
  * lighthouse); each script also takes them as flags when run on its own (`npx tsx scripts/bench/filter.ts --help`).
  */
@@ -19,6 +22,10 @@ const BENCHMARKS = {
   },
   lighthouse: async () => {
     await (await import('./lighthouse.ts')).main();
+  },
+  search: async () => {
+    const search = await import('./search.ts');
+    await search.main(search.parseOptions([]));
   },
 };
 

@@ -199,20 +199,23 @@ function searchSource(client: QueryClient): SearchSource {
   };
 }
 
-/**
- * One page of a search (src/search/runSearch.ts): its results with their records, and the tags that narrow it.
- * `everyTag` counts every tag of the results shown, not only the most frequent ("Show all tags").
- */
-export const searchQuery = (state: SearchState, everyTag = false) =>
+/** One page of a search (src/search/runSearch.ts): its results, with the records to show them. */
+export const searchQuery = (state: SearchState) =>
   queryOptions({
-    queryKey: ['search', 'result', state, everyTag],
-    queryFn: async ({ client }) => {
-      const [{ runSearch }, site] = await Promise.all([
-        import('../search/runSearch'),
-        client.ensureQueryData(siteQuery()),
-      ]);
-      return runSearch(state, searchSource(client), site.pageSize, { everyTag });
-    },
+    queryKey: ['search', 'result', state],
+    queryFn: async ({ client }) => (await import('../search/runSearch')).runSearch(state, searchSource(client)),
     // Each document it reads has been retried already.
+    retry: false,
+  });
+
+/**
+ * The tags that narrow a page of results, counted within them; `everyTag` counts every tag of the results shown,
+ * not only the most frequent ("Show all tags").
+ */
+export const searchTagsQuery = (state: SearchState, everyTag: boolean) =>
+  queryOptions({
+    queryKey: ['search', 'tags', state, everyTag],
+    queryFn: async ({ client }) =>
+      (await import('../search/runSearch')).countTags(state, searchSource(client), everyTag),
     retry: false,
   });

@@ -9,7 +9,7 @@ import { Form, useLocation, useNavigate } from 'react-router';
 
 export const SEARCH_PATH = '/search';
 /** How long typing must pause before the results follow it. */
-const TYPING_PAUSE_MS = 120;
+const TYPING_PAUSE_MS = 100;
 
 /** Navigation state that asks RouteAnnouncer to leave focus where it is (in the box being typed in). */
 const KEEP_FOCUS = { keepFocus: true } as const;

@@ -35,6 +35,8 @@ interface TagFilterProps {
   onOpenChange: (open: boolean) => void;
   /** The URL of a narrower or wider view: the front page's by default; the search page keeps its words. */
   urlFor?: (state: FrontState) => string;
+  /** The options are still being counted (search counts them after showing its results). */
+  pending?: boolean;
 }
 
 export function TagFilter(props: TagFilterProps) {
@@ -83,7 +85,9 @@ export function TagFilter(props: TagFilterProps) {
             </Link>
           </div>
         )}
-        {shown.length > 0 ? (
+        {props.pending ? (
+          <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">Counting tags…</p>
+        ) : shown.length > 0 ? (
           <ul
             aria-label={selected.length > 0 ? 'Narrow further' : 'Tags'}
             className="mt-3 flex list-none flex-wrap gap-2 p-0"
@@ -103,7 +107,7 @@ export function TagFilter(props: TagFilterProps) {
         ) : (
           <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">No further tag narrows these articles.</p>
         )}
-        {hasMore && (
+        {hasMore && !props.pending && (
           <button
             type="button"
             aria-expanded={expanded}

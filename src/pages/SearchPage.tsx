@@ -5,7 +5,7 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLoaderData } from 'react-router';
-import { searchQuery } from '../api/queries';
+import { searchQuery, searchTagsQuery } from '../api/queries';
 import { ArticleCard } from '../components/ArticleCard';
 import { DocumentHead } from '../components/DocumentHead';
 import { Pager } from '../components/Pager';
@@ -113,10 +113,33 @@ function SortChoice({ state }: { state: SearchState }) {
   );
 }
 
-function Results({ state, result }: { state: SearchState; result: SearchResult }) {
+/**
+ * The tag filter of a page of results. Its counts are read after the results are shown, so the results never wait
+ * for them; until then the chosen tags are shown with a note.
+ */
+function ResultTags({ state, result }: { state: SearchState; result: SearchResult }) {
   const [expanded, onExpandedChange] = useState(false);
   const [open, onOpenChange] = useState(false);
-  const every = useQuery({ ...searchQuery(state, true), enabled: expanded && !result.countsComplete });
+  const first = useQuery(searchTagsQuery(state, false));
+  const every = useQuery({ ...searchTagsQuery(state, true), enabled: expanded && first.data?.complete === false });
+  return (
+    <TagFilter
+      state={state}
+      selected={result.selected}
+      options={first.data?.counts ?? []}
+      complete={first.data?.complete ?? true}
+      rest={every.data?.counts}
+      expanded={expanded}
+      onExpandedChange={onExpandedChange}
+      open={open}
+      onOpenChange={onOpenChange}
+      urlFor={(view) => searchUrl({ ...state, ...view })}
+      pending={first.isPending}
+    />
+  );
+}
+
+function Results({ state, result }: { state: SearchState; result: SearchResult }) {
   const terms = new Set(queryTerms(state.q));
   const tagged = result.selected.length > 0 ? ` tagged ${result.selected.map((tag) => tag.label).join(' and ')}` : '';
   return (
@@ -127,18 +150,7 @@ function Results({ state, result }: { state: SearchState; result: SearchResult }
       </h1>
       <div className="mt-4 flex flex-col gap-4 lg:grid lg:grid-cols-[minmax(0,1fr)_16rem] lg:gap-12">
         <div className="lg:order-2">
-          <TagFilter
-            state={state}
-            selected={result.selected}
-            options={result.counts}
-            complete={result.countsComplete}
-            rest={every.data?.counts}
-            expanded={expanded}
-            onExpandedChange={onExpandedChange}
-            open={open}
-            onOpenChange={onOpenChange}
-            urlFor={(view) => searchUrl({ ...state, ...view })}
-          />
+          <ResultTags state={state} result={result} />
         </div>
         <div className="min-w-0 lg:order-1">
           <p role="status" className="mb-2 text-sm text-neutral-600 dark:text-neutral-400">

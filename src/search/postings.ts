@@ -7,7 +7,10 @@
  */
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const VALUE = new Map([...ALPHABET].map((char, value) => [char, value]));
+/** The value of each character code, -1 for a character not in the alphabet. */
+const VALUE = new Int8Array(128).fill(-1);
+for (let value = 0; value < ALPHABET.length; value++) VALUE[ALPHABET.charCodeAt(value)] = value;
+const valueOf = (code: number) => (code < 128 ? (VALUE[code] ?? -1) : -1);
 
 /** Where a term occurs in an article, one bit each, and how often in the body (0–3, capped). */
 export interface Fields {
@@ -53,13 +56,14 @@ export function encodeGaps(documents: ArrayLike<number>): string {
 
 /** The document numbers of `encoded`; undefined when it is not a list this module wrote. */
 export function decodeGaps(encoded: string): Int32Array | undefined {
-  const documents: number[] = [];
+  const documents = new Int32Array(encoded.length);
+  let count = 0;
   let previous = -1;
   let gap = 0;
   let scale = 1;
-  for (const char of encoded) {
-    const value = VALUE.get(char);
-    if (value === undefined) return undefined;
+  for (let i = 0; i < encoded.length; i++) {
+    const value = valueOf(encoded.charCodeAt(i));
+    if (value < 0) return undefined;
     if (value < 32) {
       gap += value * scale;
       scale *= 32;
@@ -67,11 +71,11 @@ export function decodeGaps(encoded: string): Int32Array | undefined {
       continue;
     }
     previous += gap + (value - 32) * scale + 1;
-    documents.push(previous);
+    documents[count++] = previous;
     gap = 0;
     scale = 1;
   }
-  return scale === 1 ? Int32Array.from(documents) : undefined;
+  return scale === 1 ? documents.slice(0, count) : undefined;
 }
 
 export function encodeCodes(codes: ArrayLike<number>): string {
@@ -83,8 +87,8 @@ export function encodeCodes(codes: ArrayLike<number>): string {
 export function decodeCodes(encoded: string): Uint8Array | undefined {
   const codes = new Uint8Array(encoded.length);
   for (let i = 0; i < encoded.length; i++) {
-    const value = VALUE.get(encoded.charAt(i));
-    if (value === undefined) return undefined;
+    const value = valueOf(encoded.charCodeAt(i));
+    if (value < 0) return undefined;
     codes[i] = value;
   }
   return codes;

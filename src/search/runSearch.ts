@@ -4,7 +4,7 @@
  * and the lists of the tags offered to narrow it. Loaded only when a reader searches.
  */
 import { compareTagCounts } from '../model/tagOrder.ts';
-import { countIn, intersect, rank, type TermList } from './match.ts';
+import { countIn, firstInOrder, intersect, type Matches, type TermList } from './match.ts';
 import { searchPath } from './paths.ts';
 import { bucketOf, decodeCodes, decodeGaps, tagTerm, termHash } from './postings.ts';
 import { queryTerms, type SearchState } from './searchState.ts';
@@ -19,8 +19,13 @@ export interface SearchSource {
   record(document: number): Promise<SearchRecord>;
 }
 
-/** The filter offers at first as many tags as the front page's (TagFilter shows 16 before "Show all tags"). */
-export const OFFERED_TAGS = 16;
+/**
+ * Results on a page. Fewer than a list page's 20: each result is a record of its own (its card and text for the
+ * excerpt) fetched from wherever it lies in the newsroom, and ten is what readers of search results expect.
+ */
+export const RESULTS_PER_PAGE = 10;
+/** Tags counted at first for the filter; "Show all tags" counts every tag of the results shown. */
+export const OFFERED_TAGS = 8;
 
 export interface SearchHit {
   document: number;
@@ -36,12 +41,15 @@ export interface SearchResult {
   selected: TagCount[];
   /** Chosen tag slugs the newsroom does not have. */
   unknownTags: string[];
+  /** When nothing matches: tags whose names contain the words. */
+  suggestions: TagCount[];
+}
+
+export interface TagCounts {
   /** Tags carried by the results shown, with the number of all results carrying each (most first). */
   counts: TagCount[];
   /** Whether `counts` holds every tag of the results shown; otherwise the most frequent OFFERED_TAGS. */
-  countsComplete: boolean;
-  /** When nothing matches: tags whose names contain the words. */
-  suggestions: TagCount[];
+  complete: boolean;
 }
 
 export class DamagedIndexError extends Error {
@@ -79,13 +87,28 @@ async function entryOf(source: SearchSource, meta: SearchMeta, term: string, kin
 
 const pageCountOf = (total: number, pageSize: number) => Math.max(1, Math.ceil(total / pageSize));
 
-export async function runSearch(
-  state: SearchState,
-  source: SearchSource,
-  pageSize: number,
-  options: { everyTag?: boolean } = {},
-): Promise<SearchResult> {
+interface Matched {
+  terms: string[];
+  meta: SearchMeta;
+  words: (TermEntry | undefined)[];
+  selected: TagCount[];
+  unknownTags: string[];
+  /** None when a word or a chosen tag is not in the index. */
+  matches: Matches;
+}
+
+/**
+ * The last few matches, by words and tags: the page's tag counts, the next page and the other sort reuse them
+ * rather than intersect a common word's lists again. (The documents they came from are in the query cache.)
+ */
+const recent = new Map<string, Matched>();
+const RECENT_MATCHES = 8;
+
+async function match(state: SearchState, source: SearchSource): Promise<Matched> {
   const terms = queryTerms(state.q);
+  const key = JSON.stringify([terms, state.tags]);
+  const known = recent.get(key);
+  if (known) return known;
   const meta = await source.meta();
   const [words, tags] = await Promise.all([
     Promise.all(terms.map((term) => entryOf(source, meta, term, 'word'))),
@@ -96,58 +119,51 @@ export async function runSearch(
     return entry ? [{ slug, label: entry.label ?? slug, count: entry.n }] : [];
   });
   const unknownTags = state.tags.filter((_, i) => !tags[i]);
-  const empty = { terms, selected, unknownTags, counts: [], countsComplete: true, hits: [], total: 0, pageCount: 1 };
-
-  if (words.some((entry) => !entry) || unknownTags.length > 0 || terms.length === 0) {
-    return { ...empty, suggestions: suggestionsFor(words) };
-  }
-  const lists = [...words, ...tags].flatMap((entry) => (entry ? [listOf(entry)] : []));
-  const ranked = rank(intersect(lists, meta.documents), state.sort);
-  if (ranked.length === 0) return { ...empty, suggestions: suggestionsFor(words) };
-
-  const shown = ranked.slice((state.page - 1) * pageSize, state.page * pageSize);
-  const hits = await Promise.all(
-    shown.map(async ({ document }) => ({ document, record: await source.record(document) })),
-  );
-  const matching = Int32Array.from(ranked.map((hit) => hit.document)).sort();
-  const { counts, complete } = await tagCounts(hits, matching, state.tags, source, meta, options.everyTag ?? false);
-  return {
-    ...empty,
-    hits,
-    total: ranked.length,
-    pageCount: pageCountOf(ranked.length, pageSize),
-    counts,
-    countsComplete: complete,
-    suggestions: [],
-  };
+  const found = terms.length > 0 && words.every((entry) => entry) && unknownTags.length === 0;
+  const lists = found ? [...words, ...tags].flatMap((entry) => (entry ? [listOf(entry)] : [])) : [];
+  const matched = { terms, meta, words, selected, unknownTags, matches: intersect(lists, meta.documents) };
+  recent.delete(key);
+  recent.set(key, matched);
+  for (const old of recent.keys()) if (recent.size > RECENT_MATCHES) recent.delete(old);
+  return matched;
 }
 
-/** The tags the words name, most used first, each once. */
-function suggestionsFor(words: readonly (TermEntry | undefined)[]): TagCount[] {
-  const seen = new Map<string, TagCount>();
-  for (const entry of words) for (const tag of entry?.tags ?? []) seen.set(tag.slug, tag);
-  return [...seen.values()].sort(compareTagCounts);
+/** The document numbers of page `page` of the results, in order. */
+const pageOf = (matches: Matches, state: SearchState) =>
+  firstInOrder(matches, state.sort, state.page * RESULTS_PER_PAGE).slice((state.page - 1) * RESULTS_PER_PAGE);
+
+/** One page of results, with the records to show them. */
+export async function runSearch(state: SearchState, source: SearchSource): Promise<SearchResult> {
+  const { terms, words, selected, unknownTags, matches } = await match(state, source);
+  const total = matches.documents.length;
+  const hits = await Promise.all(
+    pageOf(matches, state).map(async (document) => ({ document, record: await source.record(document) })),
+  );
+  return {
+    terms,
+    selected,
+    unknownTags,
+    hits,
+    total,
+    pageCount: pageCountOf(total, RESULTS_PER_PAGE),
+    suggestions: total === 0 ? suggestionsFor(words) : [],
+  };
 }
 
 /**
  * The tags that narrow the result: those the results shown carry, the most frequent among them first (then the most
  * used), each counted exactly within the whole result from its own list. Only OFFERED_TAGS are read unless every
- * tag is asked for, so a page of results costs a bounded number of small reads, and popular tags stay cached.
+ * tag is asked for, so a page of results costs a bounded number of small reads, and popular tags stay cached. Read
+ * after the results are shown (the search's own documents are cached by then), so they never wait for it.
  */
-async function tagCounts(
-  hits: readonly SearchHit[],
-  matching: Int32Array,
-  chosen: readonly string[],
-  source: SearchSource,
-  meta: SearchMeta,
-  everyTag: boolean,
-): Promise<{ counts: TagCount[]; complete: boolean }> {
+export async function countTags(state: SearchState, source: SearchSource, everyTag: boolean): Promise<TagCounts> {
+  const { meta, matches } = await match(state, source);
+  const records = await Promise.all(pageOf(matches, state).map((document) => source.record(document)));
   const onPage = new Map<string, { tag: TagCount; seen: number }>();
-  for (const { record } of hits) {
+  for (const record of records) {
     for (const tag of record.tags) {
-      if (chosen.includes(tag.slug)) continue;
-      const known = onPage.get(tag.slug);
-      onPage.set(tag.slug, { tag, seen: (known?.seen ?? 0) + 1 });
+      if (state.tags.includes(tag.slug)) continue;
+      onPage.set(tag.slug, { tag, seen: (onPage.get(tag.slug)?.seen ?? 0) + 1 });
     }
   }
   const candidates = [...onPage.values()]
@@ -157,11 +173,18 @@ async function tagCounts(
   const counted = await Promise.all(
     asked.map(async (tag) => {
       const entry = await entryOf(source, meta, tagTerm(tag.slug), 'tag');
-      return { ...tag, count: entry ? countIn(matching, listOf(entry).documents) : 0 };
+      return { ...tag, count: entry ? countIn(matches.documents, listOf(entry).documents) : 0 };
     }),
   );
   return {
     counts: counted.filter((tag) => tag.count > 0).sort(compareTagCounts),
     complete: asked.length === candidates.length,
   };
+}
+
+/** The tags the words name, most used first, each once. */
+function suggestionsFor(words: readonly (TermEntry | undefined)[]): TagCount[] {
+  const seen = new Map<string, TagCount>();
+  for (const entry of words) for (const tag of entry?.tags ?? []) seen.set(tag.slug, tag);
+  return [...seen.values()].sort(compareTagCounts);
 }
