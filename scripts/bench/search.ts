@@ -228,11 +228,19 @@ async function measureQueries(browser: Browser, base: string, queries: string[],
         const bench = (window as unknown as BenchWindow).__searchBench;
         return performance
           .getEntriesByType('resource')
+          .filter((entry): entry is PerformanceResourceTiming => 'responseEnd' in entry)
           .filter((entry) => entry.startTime > bench.lastKey)
-          .map((entry) => `${(entry.startTime - bench.lastKey).toFixed(0)}–${(entry.responseEnd - bench.lastKey).toFixed(0)} ms ${entry.name}`);
+          .map(
+            (entry) =>
+              `${(entry.startTime - bench.lastKey).toFixed(0)}–${(entry.responseEnd - bench.lastKey).toFixed(0)} ms ${entry.name}`,
+          );
       });
-      const committed = await page.evaluate(() => (window as unknown as { __searchBench: { committed?: number } }).__searchBench.committed ?? 0);
-      console.error(`${query}: committed at ${committed.toFixed(0)}, painted at ${ms.toFixed(0)} ms\n  ${timeline.join('\n  ')}`);
+      const committed = await page.evaluate(
+        () => (window as unknown as { __searchBench: { committed?: number } }).__searchBench.committed ?? 0,
+      );
+      console.error(
+        `${query}: committed at ${committed.toFixed(0)}, painted at ${ms.toFixed(0)} ms\n  ${timeline.join('\n  ')}`,
+      );
     }
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(300);

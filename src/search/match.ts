@@ -77,7 +77,7 @@ export function intersect(lists: readonly TermList[], total: number): Matches {
 export function firstInOrder(matches: Matches, sort: 'best' | 'newest', count: number): number[] {
   const { documents, scores } = matches;
   const n = Math.min(count, documents.length);
-  if (sort === 'newest') return Array.from(documents.subarray(documents.length - n).reverse());
+  if (sort === 'newest') return Array.from(documents.subarray(documents.length - n)).reverse();
   // Positions in `documents`; a later position is a newer article, which wins a tie.
   const better = (a: number, b: number) => (scores[a] ?? 0) > (scores[b] ?? 0) || (scores[a] === scores[b] && a > b);
   const heap: number[] = [];

@@ -98,18 +98,20 @@ interface Matched {
 }
 
 /**
- * The last few matches, by words and tags: the page's tag counts, the next page and the other sort reuse them
- * rather than intersect a common word's lists again. (The documents they came from are in the query cache.)
+ * The last few matches of an index (by its meta document, as the query cache holds it), by words and tags: the
+ * page's tag counts, the next page and the other sort reuse them rather than intersect a common word's lists again.
  */
-const recent = new Map<string, Matched>();
+const recentByIndex = new WeakMap<SearchMeta, Map<string, Matched>>();
 const RECENT_MATCHES = 8;
 
 async function match(state: SearchState, source: SearchSource): Promise<Matched> {
   const terms = queryTerms(state.q);
+  const meta = await source.meta();
+  const recent = recentByIndex.get(meta) ?? new Map<string, Matched>();
+  recentByIndex.set(meta, recent);
   const key = JSON.stringify([terms, state.tags]);
   const known = recent.get(key);
   if (known) return known;
-  const meta = await source.meta();
   const [words, tags] = await Promise.all([
     Promise.all(terms.map((term) => entryOf(source, meta, term, 'word'))),
     Promise.all(state.tags.map((slug) => entryOf(source, meta, tagTerm(slug), 'tag'))),
