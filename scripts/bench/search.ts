@@ -2,6 +2,7 @@
  * Benchmark of search (issue 16) on generated newsrooms: figures, not assertions.
  *
  *   npx tsx scripts/bench/search.ts [--sizes=10000,100000] [--tags=5000] [--seed=1] [--queries=12] [--cpu=4]
+ *                                   [--reuse-compile]
  *
  * For each size:
  * 1. Generates the corpus (scripts/bench/corpus.ts) into os.tmpdir(), or reuses the one already there.
@@ -45,6 +46,8 @@ interface Options {
   seed: number;
   queries: number;
   cpu: number;
+  /** Reuse the compiled articles an earlier run kept (see compiledDocuments). */
+  reuseCompile: boolean;
 }
 
 interface IndexFigures {
@@ -89,20 +92,40 @@ function ensureCorpus(articles: number, tags: number, seed: number): string {
 
 const vmHwm = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024;
 
-async function indexChild(corpusDir: string, outDir: string): Promise<IndexFigures> {
-  let started = performance.now();
+/**
+ * The compile's documents: compiled now (minutes at 100,000 articles), or, with `--reuse-compile`, the article
+ * documents an earlier run kept beside the index (one JSON document a line), to measure the index step again.
+ */
+async function compiledDocuments(corpusDir: string, outDir: string, reuse: boolean) {
+  const kept = join(outDir, 'articles.jsonl');
+  if (reuse && existsSync(kept)) {
+    const documents = new Map<string, string>();
+    readFileSync(kept, 'utf8')
+      .split('\n')
+      .forEach((line, i) => line && documents.set(`/data/articles/${i}.json`, line));
+    return { documents, compileMs: Number.NaN };
+  }
+  const started = performance.now();
   const output = await loadContent(corpusDir, 'strict');
   if (output.problems.length > 0) throw new Error(`${output.problems.length} content problems in ${corpusDir}`);
   const compileMs = performance.now() - started;
+  mkdirSync(outDir, { recursive: true });
+  const lines = [...output.documents].filter(([path]) => path.startsWith('/data/articles/')).map(([, text]) => text);
+  writeFileSync(kept, lines.join('\n'));
+  return { documents: output.documents, compileMs };
+}
+
+async function indexChild(corpusDir: string, outDir: string, reuse: boolean): Promise<IndexFigures> {
+  const { documents, compileMs } = await compiledDocuments(corpusDir, outDir, reuse);
   const rssBefore = process.memoryUsage().rss;
   // Linux: writing 5 resets the peak RSS, so VmHWM from here on is the index step's peak.
   writeFileSync('/proc/self/clear_refs', '5');
-  started = performance.now();
-  const files = buildSearchIndex(compiledArticles(output.documents));
+  let started = performance.now();
+  const files = buildSearchIndex(compiledArticles(documents));
   const indexMs = performance.now() - started;
   const peak = Math.max(vmHwm(), process.memoryUsage().rss);
   started = performance.now();
-  rmSync(outDir, { recursive: true, force: true });
+  rmSync(join(outDir, 'data'), { recursive: true, force: true });
   let bytes = 0;
   const made = new Set<string>();
   for (const [path, text] of files) {
@@ -115,7 +138,7 @@ async function indexChild(corpusDir: string, outDir: string): Promise<IndexFigur
     bytes += Buffer.byteLength(text);
   }
   return {
-    articles: output.stats.articles,
+    articles: [...files.keys()].filter((path) => path.startsWith('/data/search/docs/')).length,
     compileMs,
     indexMs,
     rssBeforeMiB: mib(rssBefore),
@@ -126,9 +149,10 @@ async function indexChild(corpusDir: string, outDir: string): Promise<IndexFigur
   };
 }
 
-function runIndexChild(corpusDir: string, outDir: string): Promise<IndexFigures> {
+function runIndexChild(corpusDir: string, outDir: string, reuse: boolean): Promise<IndexFigures> {
   return new Promise((done, fail) => {
-    const child = fork(fileURLToPath(import.meta.url), ['--index-child', corpusDir, outDir], {
+    const args = ['--index-child', corpusDir, outDir, ...(reuse ? ['--reuse-compile'] : [])];
+    const child = fork(fileURLToPath(import.meta.url), args, {
       execArgv: [...process.execArgv, '--max-old-space-size=12288'],
     });
     let figures: IndexFigures | undefined;
@@ -266,7 +290,7 @@ export async function main(options: Options) {
       const corpus = ensureCorpus(size, options.tags, options.seed);
       const indexDir = join(tmpdir(), `broadsheet-bench-search-${corpusKey(size, options.tags, options.seed)}`);
       console.error(`Compiling ${size} articles and building their search index ...`);
-      const index = await runIndexChild(corpus, indexDir);
+      const index = await runIndexChild(corpus, indexDir, options.reuseCompile);
       rmSync(sampleIndex, { recursive: true, force: true });
       symlinkSync(join(indexDir, 'data/search'), sampleIndex);
       const queries = pickQueries(indexDir, index.articles, options.queries);
@@ -286,7 +310,7 @@ export async function main(options: Options) {
   console.log('|---|---|---|---|---|---|---|---|');
   for (const { index } of rows) {
     console.log(
-      `| ${index.articles} | ${(index.indexMs / 1000).toFixed(1)} | ${index.rssBeforeMiB} | ${index.peakMiB} | ${(index.writeMs / 1000).toFixed(1)} | ${index.files} | ${index.megabytes.toFixed(0)} | ${(index.compileMs / 1000).toFixed(0)} |`,
+      `| ${index.articles} | ${(index.indexMs / 1000).toFixed(1)} | ${index.rssBeforeMiB} | ${index.peakMiB} | ${(index.writeMs / 1000).toFixed(1)} | ${index.files} | ${index.megabytes.toFixed(0)} | ${Number.isNaN(index.compileMs) ? 'reused' : (index.compileMs / 1000).toFixed(0)} |`,
     );
   }
   console.log(
@@ -314,7 +338,7 @@ export async function main(options: Options) {
 }
 
 const USAGE =
-  'Usage: npx tsx scripts/bench/search.ts [--sizes=10000,100000] [--tags=5000] [--seed=1] [--queries=12] [--cpu=4]';
+  'Usage: npx tsx scripts/bench/search.ts [--sizes=10000,100000] [--tags=5000] [--seed=1] [--queries=12] [--cpu=4] [--reuse-compile]';
 
 export function parseOptions(argv: string[]): Options {
   const { values } = parseArgs({
@@ -325,6 +349,7 @@ export function parseOptions(argv: string[]): Options {
       seed: { type: 'string' },
       queries: { type: 'string' },
       cpu: { type: 'string' },
+      'reuse-compile': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -338,13 +363,14 @@ export function parseOptions(argv: string[]): Options {
     seed: wholeNumber(flagOrEnv('seed', values.seed, 'BENCH_SEED'), 1),
     queries: wholeNumber({ label: '--queries', value: values.queries }, 12, 2),
     cpu: wholeNumber({ label: '--cpu', value: values.cpu }, 4, 1),
+    reuseCompile: values['reuse-compile'],
   };
 }
 
 if (isMain(import.meta.url)) {
-  const [flag, corpusDir, outDir] = process.argv.slice(2);
+  const [flag, corpusDir, outDir, reuse] = process.argv.slice(2);
   if (flag === '--index-child' && corpusDir && outDir) {
-    void indexChild(corpusDir, outDir).then(
+    void indexChild(corpusDir, outDir, reuse === '--reuse-compile').then(
       (figures) => process.send?.(figures, () => process.exit(0)),
       (error: unknown) => {
         console.error(error);
