@@ -4,15 +4,7 @@
  * alongside the data. Page URLs are written by model/pageUrls.ts.
  */
 import { PageSkeleton } from './components/PageSkeleton';
-import {
-  articleLoader,
-  authorLoader,
-  frontLoader,
-  rootLoader,
-  searchLoader,
-  sectionLoader,
-  tagLoader,
-} from './pages/loaders';
+import { articleLoader, authorLoader, frontLoader, rootLoader, sectionLoader, tagLoader } from './pages/loaders';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { pageModules } from './pages/pageModules';
 import { Root } from './pages/Root';
@@ -64,8 +56,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             {
               // Not prerendered: the header's search form is a plain GET to /search, which the app shell answers.
               path: 'search',
-              loader: searchLoader(queryClient),
-              lazy: { Component: async () => (await pageModules.search()).SearchPage },
+              lazy: {
+                loader: async () => (await pageModules.search()).searchLoader(queryClient),
+                Component: async () => (await pageModules.search()).SearchPage,
+              },
             },
             // Tiny, and also what an error boundary shows, so it ships with the shell.
             { path: '*', Component: NotFoundPage },

@@ -4,19 +4,16 @@ import { andPage, filterByTags, pickPivot } from '../filter/tagFilter';
 import { collectIdEntries } from '../model/idGuesses';
 import { dataPath } from '../model/paths';
 import { slugify } from '../model/slug';
-import { searchPath } from '../search/paths';
 import { isTransient, NotFoundError } from './errors';
 import { browserFetcher, fetchDocument, type Fetcher } from './fetchDocument';
 import type { AllTags, Card, TagFacet } from '../model/compiled';
-import type { SearchSource } from '../search/runSearch';
-import type { SearchState } from '../search/searchState';
 
 /** Compiled content changes only with a deploy, so data stays fresh for the session's minutes. */
 const STALE_TIME_MS = 5 * 60_000;
 
 /** Each client's fetcher: a query function finds it through the client it runs for. */
 const fetchers = new WeakMap<QueryClient, Fetcher>();
-const fetcherOf = (client: QueryClient): Fetcher => fetchers.get(client) ?? browserFetcher;
+export const fetcherOf = (client: QueryClient): Fetcher => fetchers.get(client) ?? browserFetcher;
 
 /** The app's cache; its queries fetch documents with `fetcher` (the browser's fetch unless told otherwise). */
 export function createQueryClient(fetcher: Fetcher = browserFetcher): QueryClient {
@@ -165,57 +162,4 @@ export const idEntriesQuery = (requested: string) =>
           throw error;
         }),
       ),
-  });
-
-// Search: the index's documents are queries of their own (fetched once, shared by every search); the search
-// itself is code of its own, loaded with the first search (src/search/), so no other page carries it.
-
-const searchMetaQuery = () =>
-  queryOptions({
-    queryKey: ['search', 'meta'],
-    queryFn: ({ signal, client }) =>
-      fetchDocument(fetcherOf(client), searchPath.meta(), (v) => v.SearchMeta, 'the search index', signal),
-  });
-
-const searchFileQuery = (path: string) =>
-  queryOptions({
-    queryKey: ['search', 'file', path],
-    queryFn: ({ signal, client }) =>
-      fetchDocument(fetcherOf(client), path, (v) => v.TermFile, 'the search index', signal),
-  });
-
-const searchRecordQuery = (document: number) =>
-  queryOptions({
-    queryKey: ['search', 'record', document],
-    queryFn: ({ signal, client }) =>
-      fetchDocument(fetcherOf(client), searchPath.record(document), (v) => v.SearchRecord, 'a search result', signal),
-  });
-
-function searchSource(client: QueryClient): SearchSource {
-  return {
-    meta: () => client.ensureQueryData(searchMetaQuery()),
-    file: (path) => client.ensureQueryData(searchFileQuery(path)),
-    record: (document) => client.ensureQueryData(searchRecordQuery(document)),
-  };
-}
-
-/** One page of a search (src/search/runSearch.ts): its results, with the records to show them. */
-export const searchQuery = (state: SearchState) =>
-  queryOptions({
-    queryKey: ['search', 'result', state],
-    queryFn: async ({ client }) => (await import('../search/runSearch')).runSearch(state, searchSource(client)),
-    // Each document it reads has been retried already.
-    retry: false,
-  });
-
-/**
- * The tags that narrow a page of results, counted within them; `everyTag` counts every tag of the results shown,
- * not only the most frequent ("Show all tags").
- */
-export const searchTagsQuery = (state: SearchState, everyTag: boolean) =>
-  queryOptions({
-    queryKey: ['search', 'tags', state, everyTag],
-    queryFn: async ({ client }) =>
-      (await import('../search/runSearch')).countTags(state, searchSource(client), everyTag),
-    retry: false,
   });

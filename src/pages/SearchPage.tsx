@@ -3,18 +3,35 @@
  * first, with the words marked in an excerpt, narrowed by tags like the front page. The URL is the whole state.
  */
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, useLoaderData } from 'react-router';
-import { searchQuery, searchTagsQuery } from '../api/queries';
+import { useEffect, useState } from 'react';
+import { Link, redirect, useLoaderData, useNavigate, type LoaderFunctionArgs } from 'react-router';
+import { searchQuery, searchTagsQuery } from '../api/searchQueries';
 import { ArticleCard } from '../components/ArticleCard';
 import { DocumentHead } from '../components/DocumentHead';
 import { Pager } from '../components/Pager';
+import { SEARCH_BOX_ID } from '../components/SearchForm';
 import { TagFilter } from '../components/TagFilter';
 import { plainText } from '../model/inline';
 import { tagUrl } from '../model/pageUrls';
 import { excerpt, type Segment } from '../search/highlight';
-import { queryTerms, searchUrl, type SearchState } from '../search/searchState';
+import { parseSearchState, queryTerms, searchUrl, type SearchState } from '../search/searchState';
 import type { SearchResult } from '../search/runSearch';
+import type { QueryClient } from '@tanstack/react-query';
+
+/**
+ * The route's loader: the URL's words, tags, sort and page (never an error: junk reads as the empty search), and the
+ * results, read through the same query the page renders. It ships in this module (a lazy route loader), so the code
+ * every other page loads carries nothing of search.
+ */
+export const searchLoader =
+  (queryClient: QueryClient) =>
+  async ({ request }: LoaderFunctionArgs) => {
+    const state = parseSearchState(new URL(request.url).searchParams);
+    if (queryTerms(state.q).length === 0) return state;
+    const { pageCount } = await queryClient.ensureQueryData(searchQuery(state));
+    if (state.page > pageCount) return redirect(searchUrl({ ...state, page: pageCount }));
+    return state;
+  };
 
 function Excerpt({ segments }: { segments: Segment[] }) {
   return (
@@ -181,8 +198,41 @@ function Search({ state }: { state: SearchState }) {
   return result.total === 0 ? <NoResults state={state} result={result} /> : <Results state={state} result={result} />;
 }
 
+/** How long typing must pause before the results follow it. */
+const TYPING_PAUSE_MS = 100;
+/** Navigation state that asks RouteAnnouncer to leave focus where it is (in the box being typed in). */
+const KEEP_FOCUS = { keepFocus: true } as const;
+
+/**
+ * While the search page is shown, the header's search box (components/SearchForm.tsx) shows its words, and the
+ * results follow the typing: each pause replaces the history entry, so Back leaves the search rather than undoing
+ * keystrokes. Kept here, with the search page's code, so no other page carries it.
+ */
+function useSearchBox(q: string) {
+  const navigate = useNavigate();
+  useEffect(() => {
+    const box = document.getElementById(SEARCH_BOX_ID);
+    if (!(box instanceof HTMLInputElement)) return;
+    if (document.activeElement !== box) box.value = q;
+    let pause: ReturnType<typeof setTimeout> | undefined;
+    const onInput = () => {
+      clearTimeout(pause);
+      pause = setTimeout(() => {
+        if (box.value.trim() === q) return;
+        void navigate(searchUrl({ q: box.value }), { replace: true, state: KEEP_FOCUS });
+      }, TYPING_PAUSE_MS);
+    };
+    box.addEventListener('input', onInput);
+    return () => {
+      clearTimeout(pause);
+      box.removeEventListener('input', onInput);
+    };
+  }, [q, navigate]);
+}
+
 export function SearchPage() {
   const state = useLoaderData<SearchState>();
+  useSearchBox(state.q);
   // A new search starts with the filter folded and "Show all tags" off.
   const key = searchUrl(state);
   return queryTerms(state.q).length === 0 ? <EmptySearch /> : <Search key={key} state={state} />;

@@ -10,7 +10,6 @@ import {
   articleQuery,
   authorPageQuery,
   indexPageQuery,
-  searchQuery,
   sectionPageQuery,
   siteQuery,
   tagPageQuery,
@@ -117,18 +116,3 @@ export const sectionLoader =
   (queryClient: QueryClient) =>
   ({ params, request }: LoaderFunctionArgs) =>
     loadPaged(request, (page) => queryClient.ensureQueryData(sectionPageQuery(params.slug ?? '', page)));
-
-/**
- * The search page: the URL's words, tags, sort and page (never an error: junk reads as the empty search), and the
- * results, read through the same query the page renders. The search code loads here, with the first search.
- */
-export const searchLoader =
-  (queryClient: QueryClient) =>
-  async ({ request }: LoaderFunctionArgs) => {
-    const { parseSearchState, queryTerms, searchUrl } = await import('../search/searchState');
-    const state = parseSearchState(new URL(request.url).searchParams);
-    if (queryTerms(state.q).length === 0) return state;
-    const { pageCount } = await queryClient.ensureQueryData(searchQuery(state));
-    if (state.page > pageCount) return redirect(searchUrl({ ...state, page: pageCount }));
-    return state;
-  };

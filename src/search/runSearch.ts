@@ -3,7 +3,6 @@
  * cache lacks is fetched): the meta file, the entry of each word and chosen tag, then the records of the page shown
  * and the lists of the tags offered to narrow it. Loaded only when a reader searches.
  */
-import { compareTagCounts } from '../model/tagOrder.ts';
 import { countIn, firstInOrder, intersect, type Matches, type TermList } from './match.ts';
 import { searchPath } from './paths.ts';
 import { bucketOf, decodeCodes, decodeGaps, tagTerm, termHash } from './postings.ts';
@@ -46,7 +45,7 @@ export interface SearchResult {
 }
 
 export interface TagCounts {
-  /** Tags carried by the results shown, with the number of all results carrying each (most first). */
+  /** Tags carried by the results shown, with the number of all results carrying each. */
   counts: TagCount[];
   /** Whether `counts` holds every tag of the results shown; otherwise the most frequent OFFERED_TAGS. */
   complete: boolean;
@@ -179,14 +178,14 @@ export async function countTags(state: SearchState, source: SearchSource, everyT
     }),
   );
   return {
-    counts: counted.filter((tag) => tag.count > 0).sort(compareTagCounts),
+    counts: counted.filter((tag) => tag.count > 0),
     complete: asked.length === candidates.length,
   };
 }
 
-/** The tags the words name, most used first, each once. */
+/** The tags the words name, each once (in the index's order: most used first). */
 function suggestionsFor(words: readonly (TermEntry | undefined)[]): TagCount[] {
   const seen = new Map<string, TagCount>();
   for (const entry of words) for (const tag of entry?.tags ?? []) seen.set(tag.slug, tag);
-  return [...seen.values()].sort(compareTagCounts);
+  return [...seen.values()];
 }
