@@ -18,7 +18,7 @@ export interface Token {
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
 const LATIN = /^[a-z]+$/;
 /** Longer runs are not words a reader types (hashes, URLs run together); they are cut to this many characters. */
-export const MAX_TERM_LENGTH = 40;
+const MAX_TERM_LENGTH = 40;
 
 /** Terms by the word as written: a newsroom repeats its words, and folding (three Unicode normalisations) is the cost. */
 const terms = new Map<string, string>();

@@ -9,7 +9,7 @@ import { termsOf } from './analyze.ts';
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_QUERY_TERMS = 8;
 
-export type SearchSort = 'best' | 'newest';
+type SearchSort = 'best' | 'newest';
 
 export interface SearchState extends FrontState {
   /** The words as typed (trimmed, cut at MAX_QUERY_LENGTH): shown in the box and the heading. */

@@ -16,7 +16,7 @@ export interface StoryFields {
   day: number;
 }
 
-export function story({
+function story({
   id,
   headline,
   standfirst,
