@@ -16,16 +16,7 @@ export interface StoryFields {
   day: number;
 }
 
-function story({
-  id,
-  headline,
-  standfirst,
-  body = 'Nothing to add.',
-  tags,
-  authors,
-  section,
-  day,
-}: StoryFields) {
+function story({ id, headline, standfirst, body = 'Nothing to add.', tags, authors, section, day }: StoryFields) {
   return {
     id,
     headline,
