@@ -216,3 +216,8 @@ export async function verifyImages(root: ContentRoot, srcs: Iterable<string>, co
   await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
   return results;
 }
+
+/** A WebP copy of a raster image at a given width (never enlarged). */
+export function resizedWebp(image: Buffer, width: number): Promise<Buffer> {
+  return sharp(image).resize({ width, withoutEnlargement: true }).webp({ quality: 78 }).toBuffer();
+}

@@ -424,13 +424,18 @@ export function manifestCopyPath(root: string, target: string): string {
   return join(root, 'node_modules/.cache/broadsheet-manifests', `${basename(target)}-${key}.json`);
 }
 
+/** Keeps a copy of Vite's manifest outside any published folder, for the size checks. */
+export function keepManifest(text: string, copy: string): void {
+  mkdirSync(dirname(copy), { recursive: true });
+  writeFileSync(copy, text);
+}
+
 /** Reads Vite's manifest from the staging folder, removes it from there and keeps a copy. Returns its text. */
 export function takeManifest(staging: string, copy: string): string {
   const folder = join(staging, '.vite');
   const text = readFileSync(join(folder, 'manifest.json'), 'utf8');
   rmSync(folder, { recursive: true, force: true });
-  mkdirSync(dirname(copy), { recursive: true });
-  writeFileSync(copy, text);
+  keepManifest(text, copy);
   return text;
 }
 

@@ -1,22 +1,35 @@
 /**
- * The static site build: the client bundle, then every page prerendered to HTML with the same
- * React components (hydrated in the browser), written to a staging folder that replaces `outDir`
- * only when everything succeeded, so a failed build leaves the earlier site as it was. What may be
- * replaced, the lock, the swap and the clean-up on a stop signal are build/outputFolder.ts's.
+ * The static site build: the app's bundles, the content's documents and images, then every page prerendered to
+ * HTML with the same React components (hydrated in the browser), written to a staging folder that replaces `outDir`
+ * only when everything succeeded, so a failed build leaves the earlier site as it was. What may be replaced, the
+ * lock, the swap and the clean-up on a stop signal are build/outputFolder.ts's.
  *
- * Prerendered: `/`, each article, and the first page of each tag, author and section. Everything else
- * (filters, later pages, aliases, unknown URLs) is rendered in the browser from `app-shell.html`.
+ * Incremental by default: the bundles are kept per version of the code (incremental/bundles.ts); a document or
+ * image the published site already holds unchanged is linked, not written; a page is rendered again only when a
+ * document it read changed (incremental/buildState.ts). The result is the same bytes a cold build writes (`full`).
+ * Each build also lists the files it added, changed and removed (`<outDir>.changes.json`), for a deploy to sync.
+ *
+ * Prerendered: `/`, each article, and the first page of each tag, author and section. Everything else (filters,
+ * later pages, aliases, unknown URLs) is rendered in the browser from `app-shell.html`.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build, type LogLevel } from 'vite';
-import { serializeState, stateElementTag, type RenderPage } from '../src/model/prerender.ts';
+import { join, resolve } from 'node:path';
+import { stateElementTag } from '../src/model/prerender.ts';
+import { buildClock } from './buildClock.ts';
+import { forgetState, readState, statePath, writeState } from './incremental/buildState.ts';
+import { appBundles } from './incremental/bundles.ts';
+import { codeKey } from './incremental/codeKey.ts';
+import { changesSince, OutputWriter, type Changes } from './incremental/outputWriter.ts';
 import { resolveContentDir } from './load.ts';
-import { manifestCopyPath, prepareOutput, takeManifest } from './outputFolder.ts';
-import { expectedCounts, prerenderPages } from './prerender.ts';
-import { compileForBuild, type CompiledContent } from './vitePlugin.ts';
+import { keepManifest, manifestCopyPath, prepareOutput } from './outputFolder.ts';
+import { expectedCounts, prerenderPages, type PrerenderCounts } from './prerender.ts';
+import { prerenderPool } from './prerenderPool.ts';
+import { siteOriginFrom } from './siteOrigin.ts';
+import { writeSyndication } from './syndication.ts';
+import { compileForBuild } from './vitePlugin.ts';
+import { writeDocuments, writeMedia } from './writeContent.ts';
+import type { LogLevel } from 'vite';
 
 const SHELL_FILE = 'app-shell.html';
 
@@ -24,16 +37,23 @@ export interface SiteBuildOptions {
   root: string;
   outDir: string;
   logLevel?: LogLevel;
+  /** Reuse nothing of an earlier build (the bundles of the same code excepted, unless `rebundle`). */
+  full?: boolean;
+  /** Bundle the app again even when the code is unchanged. */
+  rebundle?: boolean;
+  /** Told what the build wrote besides the pages (feeds and sitemaps, or why they were skipped), one line. */
+  report?: (line: string) => void;
 }
 
-/**
- * Compiles the content once, strictly (a problem is printed and fails the build before anything is written). The
- * documents go to the plugin, which writes and then lets go of them; the build keeps only the page list.
- */
-async function compileOnce(root: string) {
-  const output = await compileForBuild(resolveContentDir(root));
-  const content: CompiledContent = { output };
-  return { content, pages: output.pages, expected: expectedCounts(output.stats) };
+export interface SiteBuildResult {
+  /** Pages prerendered, of each count: rendered now, and reused unchanged from the last build. */
+  pages: { rendered: number; reused: number };
+  /** Files of the site written now, and linked unchanged from the published site. */
+  files: { written: number; reused: number };
+  changes: Changes;
+  /** Where the list of changes was written. */
+  changesFile: string;
+  bundled: boolean;
 }
 
 type Manifest = Record<string, { file: string; imports?: string[]; isEntry?: boolean }>;
@@ -66,66 +86,135 @@ export function pageHtml(template: string, url: string, head: string, body: stri
     .replace('<div id="root"></div>', () => `<div id="root">${body}</div>${stateElementTag(url)}${state}</script>`);
 }
 
-export async function buildSite({ root, outDir, logLevel = 'warn' }: SiteBuildOptions): Promise<number> {
+/** The file a prerendered page is written to, relative to the site: `index.html`, `articles/a/index.html`. */
+const pageFile = (url: string) => (url === '/' ? 'index.html' : `${decodeURIComponent(url).slice(1)}/index.html`);
+
+/** Every file under `folder`, relative, with forward slashes. */
+function* filesIn(folder: string, under = ''): Generator<string> {
+  for (const entry of readdirSync(join(folder, under), { withFileTypes: true })) {
+    const path = under ? `${under}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) yield* filesIn(folder, path);
+    else yield path;
+  }
+}
+
+export async function buildSite({
+  root,
+  outDir,
+  logLevel = 'warn',
+  full = false,
+  rebundle = false,
+  report,
+}: SiteBuildOptions): Promise<SiteBuildResult> {
+  // Read first, so a bad setting is refused before anything is built.
+  const now = buildClock();
+  const origin = siteOriginFrom(process.env.SITE_URL);
+  const contentDir = resolveContentDir(root);
   const output = prepareOutput({
     root,
     outDir,
-    contentDir: resolveContentDir(root),
+    contentDir,
     marker: SHELL_FILE,
     // The server bundle leaves its dependencies external, so it must sit where node_modules resolves.
     cacheRoot: resolve(root, 'node_modules/.cache'),
   });
-  const { staging, cache: server } = output;
-  // Always a production bundle, even when a test runner has set NODE_ENV=test.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
+  const { staging, target } = output;
   try {
-    const { content, pages, expected } = await compileOnce(root);
-    await build({
-      root,
-      logLevel,
-      mode: 'production',
-      build: { outDir: staging, emptyOutDir: true },
-      broadsheetContent: content,
-    });
-    await build({
-      root,
-      logLevel,
-      mode: 'production',
-      build: { ssr: 'src/entry-server.tsx', outDir: server, emptyOutDir: true, manifest: false, copyPublicDir: false },
-    });
-    const { renderPage } = (await import(pathToFileURL(join(server, 'entry-server.js')).href)) as {
-      renderPage: RenderPage;
-    };
+    // The content first: a problem fails the build before anything is bundled or written.
+    const compiled = await compileForBuild(contentDir);
+    const { pages } = compiled;
+    const expected = expectedCounts(compiled.stats);
+    const key = codeKey(root);
+    const stateFile = statePath(root, target);
+    const previous = full ? undefined : readState(stateFile);
+    // A page or an image is made by the code as well as the content: reused only from a build of the same code.
+    const sameCode = previous?.codeKey === key;
+    const bundles = await appBundles(root, rebundle ? `${key}-${process.pid}` : key, logLevel);
+    // Until the new state is written, a build that fails or is stopped leaves none: the next one starts cold.
+    forgetState(stateFile);
 
-    const template = readFileSync(join(staging, 'index.html'), 'utf8');
+    const writer = new OutputWriter(staging, target, previous?.files);
+    // Not copied: the manifest (kept outside), the page template (the pages are written from it), and robots.txt
+    // when the syndication step writes it with the sitemap's address.
+    const manifestFile = join('.vite', 'manifest.json');
+    const notCopied = new Set([manifestFile, 'index.html', ...(origin ? ['robots.txt'] : [])]);
+    for (const file of filesIn(bundles.client)) {
+      if (!notCopied.has(file)) writer.write(file, readFileSync(join(bundles.client, file)));
+    }
+    const manifestText = readFileSync(join(bundles.client, manifestFile), 'utf8');
     // Not published (it maps source files to chunks); the size checks read the copy kept outside.
-    const manifest = JSON.parse(takeManifest(staging, manifestCopyPath(root, output.target))) as Manifest;
-    writeFileSync(
-      join(staging, SHELL_FILE),
-      template.replace('</head>', `${modulePreloads(manifest, 'src/app.tsx')}</head>`),
+    keepManifest(manifestText, manifestCopyPath(root, target));
+    const template = readFileSync(join(bundles.client, 'index.html'), 'utf8');
+    writer.write(
+      SHELL_FILE,
+      template.replace('</head>', `${modulePreloads(JSON.parse(manifestText) as Manifest, 'src/app.tsx')}</head>`),
     );
+
+    writeDocuments(compiled.documents, writer);
+    const media = await writeMedia(compiled.media, contentDir, writer, sameCode ? previous.media : undefined);
     const readDocument = (path: string) =>
       path.startsWith('/data/')
         ? readFile(join(staging, path), 'utf8').catch(() => undefined)
         : Promise.resolve(undefined);
-
-    const rendered = await prerenderPages(
+    const robots = join(bundles.client, 'robots.txt');
+    // Run whether or not a report is wanted (an optional call would skip evaluating its argument).
+    const syndication = await writeSyndication({
       pages,
-      expected,
-      (url) => renderPage(url, readDocument),
-      (url, page) => {
-        const file = url === '/' ? join(staging, 'index.html') : join(staging, decodeURIComponent(url), 'index.html');
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, pageHtml(template, url, page.head, page.body, serializeState(page.state)));
-      },
-    );
+      readDocument,
+      origin,
+      now,
+      robots: existsSync(robots) ? readFileSync(robots, 'utf8') : undefined,
+      write: (path, text) => writer.write(path.slice(1), text),
+    });
+    report?.(syndication);
 
+    const pool = prerenderPool(join(bundles.server, 'entry-server.js'), staging);
+    const dependencies: Record<string, string[]> = {};
+    const unchanged = (url: string) => {
+      const file = pageFile(url);
+      const read = previous?.pages[file];
+      if (!sameCode || !read || !read.every((dep) => previous.files[dep]?.hash === writer.hashOf(dep))) return false;
+      if (!writer.reuse(file)) return false;
+      dependencies[file] = read;
+      return true;
+    };
+    let rendered: PrerenderCounts;
+    try {
+      rendered = await prerenderPages(
+        pages,
+        expected,
+        async (url) => {
+          const { page, read } = await pool.render(url);
+          dependencies[pageFile(url)] = read;
+          return page;
+        },
+        (url, page) => writer.write(pageFile(url), pageHtml(template, url, page.head, page.body, page.state)),
+        // Two pages a worker: one renders while the other waits for its documents.
+        { reuse: unchanged, concurrency: pool.size * 2 },
+      );
+    } finally {
+      await pool.close();
+    }
+
+    const changes = changesSince(previous?.files, writer.files);
+    const changesFile = `${target}.changes.json`;
     output.publish();
-    return Object.values(rendered).reduce((sum, count) => sum + count, 0);
+    writeState(stateFile, {
+      version: 1,
+      codeKey: key,
+      files: Object.fromEntries(writer.files),
+      pages: dependencies,
+      media,
+    });
+    writeFileSync(changesFile, `${JSON.stringify(changes, null, 1)}\n`);
+    return {
+      pages: { rendered: rendered.rendered, reused: rendered.reused },
+      files: { written: writer.written, reused: writer.reused },
+      changes,
+      changesFile,
+      bundled: bundles.built,
+    };
   } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = nodeEnv;
     output.dispose();
   }
 }

@@ -47,7 +47,10 @@ export async function start({ onRender, onReady }: { onRender?: () => void; onRe
     // as the build: without this every prerendered page would refetch its data at once. The app may
     // start long after the page loaded (see main.tsx), so the HTML's age counts from its navigation.
     const loadedAt = Math.round(performance.timeOrigin);
-    for (const query of state.queries.queries) query.state.dataUpdatedAt = loadedAt;
+    for (const query of state.queries.queries) {
+      query.state.dataUpdatedAt = loadedAt;
+      query.dehydratedAt = loadedAt;
+    }
     hydrate(queryClient, state.queries);
     if (state.dateLabels) rememberDateLabels(state.dateLabels);
     await loadMatchedPages(routes);

@@ -4,7 +4,7 @@
  * Used only by the build (build/siteBuild.ts); the browser then hydrates the HTML.
  */
 import './zodConfig';
-import { dehydrate, QueryClientProvider } from '@tanstack/react-query';
+import { dehydrate, QueryClientProvider, type DehydratedState, type QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
@@ -23,6 +23,23 @@ function readingFetcher(readDocument: ReadDocument): Fetcher {
     return body === undefined
       ? new Response('not found', { status: 404 })
       : new Response(body, { headers: { 'Content-Type': 'application/json' } });
+  };
+}
+
+/**
+ * The cache's queries without the build's clock (when each was fetched and dehydrated): the same content then gives
+ * the same bytes from build to build, so an unchanged page is an unchanged file (and a CDN sync uploads only what
+ * changed). The browser stamps the data with the time the page loaded anyway (src/app.tsx).
+ */
+function timelessQueries(queryClient: QueryClient): DehydratedState {
+  const { mutations, queries } = dehydrate(queryClient);
+  return {
+    mutations,
+    queries: queries.map((query) => ({
+      ...query,
+      dehydratedAt: 0,
+      state: { ...query.state, dataUpdatedAt: 0, errorUpdatedAt: 0 },
+    })),
   };
 }
 
@@ -49,6 +66,9 @@ export const renderPage: RenderPage = async (url, readDocument) => {
   return {
     head,
     body: html.slice(head.length),
-    state: { queries: dehydrate(queryClient), loaderData: context.loaderData, dateLabels },
+    state: { queries: timelessQueries(queryClient), loaderData: context.loaderData, dateLabels },
   };
 };
+
+/** For the prerender workers (build/prerenderWorker.mjs), which run the bundle without the model's sources. */
+export { serializeState } from './model/prerender';

@@ -1,5 +1,5 @@
-/** /data/site.json: the site's settings, its counts, top tags and section menu, and (in dev) the content problems. */
-import { PAGE_SIZE, TOP_TAG_COUNT } from '../../src/model/compiled.ts';
+/** /data/site.json: the site's settings and section menu, and (in dev) the content problems. */
+import { PAGE_SIZE } from '../../src/model/compiled.ts';
 import { dataPath } from '../../src/model/paths.ts';
 import { type Problem, formatProblem } from '../../src/model/problems.ts';
 import type { SiteDocument } from '../../src/model/compiled.ts';
@@ -8,7 +8,7 @@ import type { Corpus } from './corpus.ts';
 import type { Emitted } from './types.ts';
 
 export function emitSite(
-  { articles, allTags, sections }: Pick<Corpus, 'articles' | 'allTags' | 'sections'>,
+  { sections }: Pick<Corpus, 'sections'>,
   site: SiteConfig,
   problems: readonly Problem[],
 ): Emitted<SiteDocument> {
@@ -19,11 +19,8 @@ export function emitSite(
       description: site.description,
       locale: site.locale,
       timeZone: site.timeZone,
-      articleCount: articles.length,
-      tagCount: allTags.length,
       pageSize: PAGE_SIZE,
-      topTags: allTags.slice(0, TOP_TAG_COUNT),
-      sections,
+      sections: sections.map(({ slug, name }) => ({ slug, name })),
       problems: problems.map(formatProblem),
     },
   };

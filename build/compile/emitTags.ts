@@ -7,15 +7,19 @@ import { dataPath } from '../../src/model/paths.ts';
 import { compareTagCounts } from '../../src/model/tagOrder.ts';
 import { tagCount } from './corpus.ts';
 import { paginate } from './paginate.ts';
-import type { AllTags, Card, TagFacet, TagPage } from '../../src/model/compiled.ts';
+import type { AllTags, Card, TagFacet, TagPage, TopTags } from '../../src/model/compiled.ts';
 import type { Corpus } from './corpus.ts';
 import type { Emitted } from './types.ts';
 
 type TagsCorpus = Pick<Corpus, 'cards' | 'tagSlugs' | 'tagLists' | 'tagLabels' | 'allTags'>;
 
-export function* emitTags(corpus: TagsCorpus): Generator<Emitted<TagPage | TagFacet | AllTags>> {
+export function* emitTags(corpus: TagsCorpus): Generator<Emitted<TagPage | TagFacet | AllTags | TopTags>> {
   for (const [slug, ordinals] of corpus.tagLists) yield* emitTag(corpus, slug, ordinals);
   yield { path: dataPath.allTags(), document: { tags: corpus.allTags } };
+  yield {
+    path: dataPath.topTags(),
+    document: { tags: corpus.allTags.slice(0, TOP_TAG_COUNT), total: corpus.allTags.length },
+  };
 }
 
 function* emitTag(

@@ -27,10 +27,11 @@ export const JS_BUDGET_GZIP = 100 * 1024;
 /**
  * The ceiling for what the app needs to render a route in the browser. The budget above is not met there
  * (react-dom 62 KiB + react-router 30 KiB + react-query 10 KiB + react 4.5 KiB is already 107 KiB before any
- * app code), so the test holds the line just above the current ~120 KiB to catch any growth. Lower it as the
- * bundle shrinks.
+ * app code), so the test holds the line just above the current figure to catch any growth. Raised from 122 to
+ * 123 KiB for the section menu (every route) and the share control (articles): the article route is 122.1 KiB.
+ * Lower it as the bundle shrinks.
  */
-export const JS_CEILING_GZIP = 122 * 1024;
+export const JS_CEILING_GZIP = 123 * 1024;
 /** Budget for all CSS of the site, gzip bytes. */
 export const CSS_BUDGET_GZIP = 15 * 1024;
 /** zlib level the gzip sizes are measured at. */

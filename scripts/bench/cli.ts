@@ -37,6 +37,14 @@ export function wholeNumber({ label, value }: Setting, fallback: number, min = 0
   throw new UsageError(`${label} must be a whole number of at least ${min}, not "${value}".`);
 }
 
+/** The flags of every benchmark over a generated newsroom (scripts/bench/corpus.ts), for node:util parseArgs. */
+export const CORPUS_FLAGS = {
+  articles: { type: 'string' },
+  tags: { type: 'string' },
+  seed: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 /** Whether this module is the script Node was started with (not imported by another). */
 export function isMain(moduleUrl: string): boolean {
   const script = process.argv[1];

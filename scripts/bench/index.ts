@@ -2,13 +2,16 @@
  * `npm run bench [-- filter|navigation|lighthouse ...]`: the benchmarks, figures not assertions.
  *   filter      100,000 generated articles and 5,000 tags: compile time and memory, then what the app's own
  *               loaders fetch for /?tag=a&tag=b (requests, raw and gzip bytes) and their time in JS
+ *   build       10,000 generated articles: a cold build, then an edited, an added and a deleted article, each
+ *               built incrementally, and the result compared file by file with a cold build
  *   navigation  click to headline for a prefetched and a cold related article, in Chromium
  *   lighthouse  Lighthouse 12 (mobile) on an article, the front page, a tag page and a static limit page,
  *               plus first-render JavaScript per route
+ *   syndication feeds and sitemaps over the compiled 100,000 articles: time, files, bytes, the sitemap split
  *   search      10,000 and 100,000 generated articles: search index build time and memory, then in Chromium
  *               at 4× CPU the bytes of a first and of further queries and keystroke to results painted
- * With no names, all four run in that order (filter, navigation and lighthouse take about 10 minutes on 2 cores;
- * search about as long again at 100,000 articles). BENCH_SEARCH_SIZES (e.g. 10000,100000) sets search's sizes. Settings come from the
+ * With no names, all run in that order (about 13 minutes on 2 cores, search about as long again at 100,000
+ * articles; BENCH_SEARCH_SIZES, e.g. 10000,100000, sets its sizes). Settings come from the
  * environment here (BENCH_ARTICLES, BENCH_TAGS, BENCH_SEED, BENCH_TIMEOUT for filter, BENCH_RUNS for
  * lighthouse); each script also takes them as flags when run on its own (`npx tsx scripts/bench/filter.ts --help`).
  */
@@ -17,11 +20,15 @@ import { runCli, UsageError } from './cli.ts';
 
 const BENCHMARKS = {
   filter: async () => (await import('./filter.ts')).main([]),
+  build: async () => (await import('./build.ts')).main([]),
   navigation: async () => {
     await (await import('./navigation.ts')).main();
   },
   lighthouse: async () => {
     await (await import('./lighthouse.ts')).main();
+  },
+  syndication: async () => {
+    await (await import('./syndication.ts')).main([]);
   },
   search: async () => {
     const search = await import('./search.ts');

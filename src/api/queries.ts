@@ -68,6 +68,14 @@ export const tagPageQuery = (slug: string, page: number) =>
       ),
   });
 
+/** The most used tags and how many there are: the unfiltered front page's filter. */
+export const topTagsQuery = () =>
+  queryOptions({
+    queryKey: ['top-tags'],
+    queryFn: ({ signal, client }) =>
+      fetchDocument(fetcherOf(client), dataPath.topTags(), (v) => v.TopTags, 'the most used tags', signal),
+  });
+
 /** Every tag there is, most used first: the front page's "all tags". */
 export const allTagCountsQuery = () =>
   queryOptions({ ...allTagsQuery(), select: (document: AllTags) => document.tags });

@@ -15,5 +15,6 @@ export {
   SiteDocument,
   TagFacet,
   TagPage,
+  TopTags,
 } from '../model/compiled';
 export { SearchMeta, SearchRecord, TermFile } from '../search/documents';

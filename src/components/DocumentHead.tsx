@@ -5,6 +5,7 @@
  */
 import { absoluteUrl, useOrigin } from '../hooks/useOrigin';
 import { useSite } from '../hooks/useSite';
+import { FeedDiscovery } from './FeedLinks';
 
 interface DocumentHeadProps {
   /** The page's own title; the site name is appended. Omit on the front page. */
@@ -15,9 +16,11 @@ interface DocumentHeadProps {
   /** A site path or an absolute URL. */
   image?: string;
   type?: 'website' | 'article';
+  /** A list page with feeds of its own (a tag's, an author's): its site path and title. */
+  feed?: { path: string; title: string };
 }
 
-export function DocumentHead({ title, description, canonicalPath, image, type = 'website' }: DocumentHeadProps) {
+export function DocumentHead({ title, description, canonicalPath, image, type = 'website', feed }: DocumentHeadProps) {
   const site = useSite();
   const fullTitle = title ? `${title} · ${site.name}` : site.name;
   const origin = useOrigin();
@@ -35,6 +38,7 @@ export function DocumentHead({ title, description, canonicalPath, image, type = 
       {description && <meta property="og:description" content={description} />}
       {imageUrl && <meta property="og:image" content={imageUrl} />}
       <meta name="twitter:card" content={imageUrl ? 'summary_large_image' : 'summary'} />
+      <FeedDiscovery siteName={site.name} list={feed} />
     </>
   );
 }

@@ -17,7 +17,7 @@ const scrollKey = (location: Location) =>
   location.key === 'default' ? `${location.pathname}${location.search}` : location.key;
 
 /** The frame of every page: masthead and section menu, content problems (in dev), the page itself, footer. */
-export function Layout({ site }: { site: Pick<SiteDocument, 'name' | 'problems' | 'articleCount' | 'sections'> }) {
+export function Layout({ site }: { site: Pick<SiteDocument, 'name' | 'problems' | 'sections'> }) {
   const currentSection = useCurrentSection();
   return (
     <div className="flex min-h-screen flex-col">
@@ -55,9 +55,7 @@ export function Layout({ site }: { site: Pick<SiteDocument, 'name' | 'problems' 
       <ScrollRestoration getKey={scrollKey} />
       <RouteAnnouncer />
       <footer className="border-t border-neutral-200 text-sm text-neutral-600 print:hidden dark:border-neutral-800 dark:text-neutral-400">
-        <div className="mx-auto max-w-6xl px-4 py-6">
-          {site.name} · {site.articleCount} articles
-        </div>
+        <div className="mx-auto max-w-6xl px-4 py-6">{site.name}</div>
       </footer>
     </div>
   );

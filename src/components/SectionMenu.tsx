@@ -1,13 +1,13 @@
 import { Link } from 'react-router';
 import { sectionUrl } from '../model/pageUrls';
 import type { CurrentSection } from '../hooks/useCurrentSection';
-import type { SectionSummary } from '../model/compiled';
+import type { SiteDocument } from '../model/compiled';
 
 /**
  * The section menu in every page's header: one row, in the newsroom's order. On a phone it scrolls sideways rather
  * than wrapping into a wall of links above the news; a link that gets keyboard focus scrolls itself into view.
  */
-export function SectionMenu({ sections, current }: { sections: SectionSummary[]; current?: CurrentSection }) {
+export function SectionMenu({ sections, current }: { sections: SiteDocument['sections']; current?: CurrentSection }) {
   if (sections.length === 0) return null;
   return (
     <nav aria-label="Sections" className="border-t border-neutral-200 dark:border-neutral-800">

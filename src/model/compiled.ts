@@ -116,17 +116,22 @@ export type IdShard = z.infer<typeof IdShard>;
 export const AllTags = z.object({ tags: z.array(TagCount) });
 export type AllTags = z.infer<typeof AllTags>;
 
+/** The most used tags (at most TOP_TAG_COUNT), for the unfiltered front page's filter, and how many tags there are. */
+export const TopTags = z.object({ tags: z.array(TagCount), total: z.number().int().nonnegative() });
+export type TopTags = z.infer<typeof TopTags>;
+
+/**
+ * The site document: what every page reads (and carries in its prerendered state). It holds nothing that changes
+ * with each article published, so adding an article does not change every page of the site.
+ */
 export const SiteDocument = z.object({
   name: z.string(),
   description: z.string().optional(),
   locale: z.string(),
   timeZone: z.string(),
-  articleCount: z.number().int().nonnegative(),
-  tagCount: z.number().int().nonnegative(),
   pageSize: z.number().int().positive(),
-  topTags: z.array(TagCount),
   /** The section menu, in site.json's order, then the rest most articles first. */
-  sections: z.array(SectionSummary),
+  sections: z.array(SectionSummary.omit({ count: true })),
   /** Content problems; only ever non-empty in `npm run dev`, where bad articles are skipped. */
   problems: z.array(z.string()),
 });

@@ -9,6 +9,7 @@ export const dataPath = {
   site: () => '/data/site.json',
   index: (page: number) => `/data/index/${page}.json`,
   allTags: () => '/data/tags/all.json',
+  topTags: () => '/data/tags/top.json',
   tagPage: (slug: string, page: number) => `/data/tags/${encodeURIComponent(slug)}/${page}.json`,
   tagFacet: (slug: string) => `/data/facets/${encodeURIComponent(slug)}.json`,
   sectionPage: (slug: string, page: number) => `/data/sections/${encodeURIComponent(slug)}/${page}.json`,

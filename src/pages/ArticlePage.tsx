@@ -5,6 +5,7 @@ import { ArticleBody } from '../components/article/ArticleBody';
 import { ArticleHeader } from '../components/article/ArticleHeader';
 import { ArticleJsonLd } from '../components/article/ArticleJsonLd';
 import { RelatedArticles } from '../components/article/RelatedArticles';
+import { ShareControl } from '../components/article/ShareControl';
 import { DocumentHead } from '../components/DocumentHead';
 import { Figure } from '../components/Figure';
 import { TagList } from '../components/TagList';
@@ -52,6 +53,7 @@ export function ArticlePage() {
               <TagList tags={article.tags} label="Article tags" />
             </div>
           )}
+          <ShareControl title={article.headline} path={articleUrl(article.id)} />
         </article>
         <div className="mx-auto mt-12 max-w-[68ch] lg:mt-0">
           <RelatedArticles related={related} moreInSection={moreInSection} section={article.section} />

@@ -2,6 +2,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { authorPageQuery } from '../api/queries';
 import { CardList } from '../components/CardList';
 import { DocumentHead } from '../components/DocumentHead';
+import { FeedLink } from '../components/FeedLinks';
 import { Pager } from '../components/Pager';
 import { useListParams } from '../hooks/useListParams';
 import { authorUrl, pagedUrl } from '../model/pageUrls';
@@ -17,6 +18,7 @@ export function AuthorPage() {
         title={author.name}
         description={`Articles by ${author.name}`}
         canonicalPath={pagedUrl(path, page)}
+        feed={{ path, title: author.name }}
       />
       <p className="text-sm font-semibold tracking-wider text-neutral-600 uppercase dark:text-neutral-400">Author</p>
       <h1 tabIndex={-1} className="font-serif text-4xl font-black">
@@ -28,6 +30,7 @@ export function AuthorPage() {
       <p className="mt-1 text-neutral-600 dark:text-neutral-400">
         {total} article{total === 1 ? '' : 's'}
       </p>
+      <FeedLink path={path} title={author.name} />
       <h2 className="sr-only">Articles</h2>
       <div className="mt-8">
         <CardList cards={items} label={`Articles by ${author.name}`} />

@@ -1,7 +1,14 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLoaderData } from 'react-router';
-import { allTagCountsQuery, coTagCountsQuery, indexPageQuery, tagPageQuery, tagsAndPageQuery } from '../api/queries';
+import {
+  allTagCountsQuery,
+  coTagCountsQuery,
+  indexPageQuery,
+  tagPageQuery,
+  tagsAndPageQuery,
+  topTagsQuery,
+} from '../api/queries';
 import { CardList } from '../components/CardList';
 import { DocumentHead } from '../components/DocumentHead';
 import { Pager } from '../components/Pager';
@@ -24,7 +31,7 @@ interface ListView {
   /** Tags that narrow the view further, with their counts within it. */
   counts: TagCount[];
   /**
-   * Whether `counts` holds every such tag. Without a tag chosen it holds the most used tags (from the site); with
+   * Whether `counts` holds every such tag. Without a tag chosen it holds the most used tags (/data/tags/top.json); with
    * one, the most frequent with it (from the tag's page). "Show all tags" then fetches the rest, if asked for.
    */
   countsComplete: boolean;
@@ -119,10 +126,10 @@ function List({ view, expansion }: { view: ListView; expansion: Expansion }) {
 
 /** Every article, newest first: a page of the index. */
 function AllArticles({ state, expansion }: { state: FrontState; expansion: Expansion }) {
-  const site = useSite();
   const { items, pinned, total, pageCount } = useSuspenseQuery(indexPageQuery(state.page)).data;
-  const complete = site.tagCount <= site.topTags.length;
-  const view = { state, selected: [], items, pinned, total, pageCount, counts: site.topTags, countsComplete: complete };
+  const top = useSuspenseQuery(topTagsQuery()).data;
+  const complete = top.total <= top.tags.length;
+  const view = { state, selected: [], items, pinned, total, pageCount, counts: top.tags, countsComplete: complete };
   return <List view={view} expansion={expansion} />;
 }
 

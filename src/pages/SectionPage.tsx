@@ -2,6 +2,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { sectionPageQuery } from '../api/queries';
 import { CardList } from '../components/CardList';
 import { DocumentHead } from '../components/DocumentHead';
+import { FeedLink } from '../components/FeedLinks';
 import { Pager } from '../components/Pager';
 import { useListParams } from '../hooks/useListParams';
 import { pagedUrl, sectionUrl } from '../model/pageUrls';
@@ -18,6 +19,7 @@ export function SectionPage() {
         title={section.name}
         description={`The latest ${section.name} news`}
         canonicalPath={pagedUrl(path, page)}
+        feed={{ path, title: section.name }}
       />
       <h1 tabIndex={-1} className="font-serif text-4xl font-black">
         {section.name}
@@ -26,6 +28,7 @@ export function SectionPage() {
         {total} article{total === 1 ? '' : 's'}
         {pageCount > 1 && `, page ${page} of ${pageCount}`}
       </p>
+      <FeedLink path={path} title={section.name} />
       <div className="mt-6">
         <CardList cards={items} lead={page === 1 ? 1 : 0} label={`${section.name} articles`} />
       </div>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { tagPageQuery } from '../api/queries';
 import { CardList } from '../components/CardList';
 import { DocumentHead } from '../components/DocumentHead';
+import { FeedLink } from '../components/FeedLinks';
 import { Pager } from '../components/Pager';
 import { useListParams } from '../hooks/useListParams';
 import { frontUrl, pagedUrl, tagUrl } from '../model/pageUrls';
@@ -21,6 +22,7 @@ export function TagPage() {
         title={tag.label}
         description={`Articles tagged ${tag.label}`}
         canonicalPath={pagedUrl(path, page)}
+        feed={{ path, title: tag.label }}
       />
       <p className="text-sm font-semibold tracking-wider text-neutral-600 uppercase dark:text-neutral-400">Tag</p>
       <h1 tabIndex={-1} className="font-serif text-4xl font-black">
@@ -29,6 +31,7 @@ export function TagPage() {
       <p className="mt-1 text-neutral-600 dark:text-neutral-400">
         {tag.count} article{tag.count === 1 ? '' : 's'}
       </p>
+      <FeedLink path={path} title={tag.label} />
       {coTags.length > 0 && (
         <nav aria-labelledby="cotags-heading" className="mt-6">
           <h2

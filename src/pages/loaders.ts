@@ -14,8 +14,8 @@ import {
   siteQuery,
   tagPageQuery,
   tagsAndPageQuery,
+  topTagsQuery,
 } from '../api/queries';
-import { pageCountOf } from '../filter/tagFilter';
 import { type FrontState, parseFrontState, parsePage } from '../filter/urlState';
 import { frontUrl, pagedUrl } from '../model/pageUrls';
 import type { TagCount } from '../model/compiled';
@@ -49,12 +49,16 @@ export const frontLoader =
   (queryClient: QueryClient) =>
   async ({ request }: LoaderFunctionArgs): Promise<FrontPlan | Response> => {
     const state = parseFrontState(new URL(request.url).searchParams);
-    const site = await queryClient.ensureQueryData(siteQuery());
-
     if (state.tags.length === 0) {
-      const pageCount = pageCountOf(site.articleCount, site.pageSize);
-      if (state.page > pageCount) return redirect(frontUrl({ ...state, page: pageCount }));
-      await queryClient.ensureQueryData(indexPageQuery(state.page));
+      const [index] = await Promise.all([
+        settle(queryClient.ensureQueryData(indexPageQuery(state.page))),
+        queryClient.ensureQueryData(topTagsQuery()),
+      ]);
+      if (index instanceof NotFoundError) {
+        if (state.page === 1) throw index;
+        const { pageCount } = await queryClient.ensureQueryData(indexPageQuery(1));
+        return redirect(frontUrl({ ...state, page: pageCount }));
+      }
       return { kind: 'all', state };
     }
 

@@ -14,6 +14,7 @@ import {
   TagFacet,
   TagPage,
   TOP_TAG_COUNT,
+  TopTags,
   mediaUrl,
 } from '../../src/model/compiled.ts';
 import { article, type Json } from './articleSource.ts';
@@ -97,7 +98,7 @@ describe('index pages', () => {
   it('has one empty page for an empty content folder', () => {
     const output = compile([]);
     expect(indexPage(output, 1)).toEqual({ page: 1, pageCount: 1, total: 0, items: [], pinned: 0 });
-    expect(read<SiteDocument>(output.documents, '/data/site.json')).toMatchObject({ articleCount: 0, tagCount: 0 });
+    expect(read<TopTags>(output.documents, '/data/tags/top.json')).toEqual({ tags: [], total: 0 });
   });
 
   it('puts cards on index pages: no body, no related', () => {
@@ -135,6 +136,7 @@ describe('tags', () => {
       '/data/tags/diplomacy/1.json',
       '/data/tags/north-korea/1.json',
       '/data/tags/russia/1.json',
+      '/data/tags/top.json',
     ]);
   });
 
@@ -174,21 +176,24 @@ describe('tags', () => {
     }
   });
 
-  it('puts the tag count and the top tags into /data/site.json', () => {
-    const site = read<SiteDocument>(compile(corpus()).documents, '/data/site.json');
-    expect(site.tagCount).toBe(4);
-    expect(site.topTags.map((tag) => tag.slug)).toEqual(['north-korea', 'diplomacy', 'russia', 'alpha']);
+  it('puts the tag count and the top tags into /data/tags/top.json, not into site.json (which every page reads)', () => {
+    const { documents } = compile(corpus());
+    const top = read<TopTags>(documents, '/data/tags/top.json');
+    expect(top.total).toBe(4);
+    expect(top.tags.map((tag) => tag.slug)).toEqual(['north-korea', 'diplomacy', 'russia', 'alpha']);
+    const site = read<SiteDocument>(documents, '/data/site.json');
     expect(site.pageSize).toBe(PAGE_SIZE);
+    expect(Object.keys(site).sort()).toEqual(['locale', 'name', 'pageSize', 'problems', 'sections', 'timeZone']);
   });
 
-  it(`keeps only the ${TOP_TAG_COUNT} most used tags in /data/site.json`, () => {
+  it(`keeps only the ${TOP_TAG_COUNT} most used tags in /data/tags/top.json`, () => {
     const many = Array.from({ length: TOP_TAG_COUNT + 6 }, (_, i) =>
       article(`a${i}`, { publishedAt: day(i), tags: Array.from({ length: i + 1 }, (_, t) => `tag ${t}`) }),
     );
-    const site = read<SiteDocument>(compile(many).documents, '/data/site.json');
-    expect(site.tagCount).toBe(TOP_TAG_COUNT + 6);
-    expect(site.topTags).toHaveLength(TOP_TAG_COUNT);
-    expect(site.topTags[0]).toMatchObject({ slug: 'tag-0', count: TOP_TAG_COUNT + 6 });
+    const top = read<TopTags>(compile(many).documents, '/data/tags/top.json');
+    expect(top.total).toBe(TOP_TAG_COUNT + 6);
+    expect(top.tags).toHaveLength(TOP_TAG_COUNT);
+    expect(top.tags[0]).toMatchObject({ slug: 'tag-0', count: TOP_TAG_COUNT + 6 });
   });
 
   it('writes a facet whose rows are the other tags of each article, newest first', () => {
@@ -404,6 +409,7 @@ describe('every document', () => {
     const schemaFor = (path: string) => {
       if (path === '/data/site.json') return SiteDocument;
       if (path === '/data/tags/all.json') return AllTags;
+      if (path === '/data/tags/top.json') return TopTags;
       if (path.startsWith('/data/index/')) return IndexPage;
       if (path.startsWith('/data/tags/')) return TagPage;
       if (path.startsWith('/data/facets/')) return TagFacet;

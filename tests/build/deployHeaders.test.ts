@@ -80,7 +80,17 @@ describe('deploy/nginx.conf', () => {
   const site = all.filter((location) => location !== media);
 
   it('has the locations this test reads', () => {
-    expect(all.map((location) => location.match)).toEqual(['/assets/', '^~ /data/', '^~ /media/', '= /', '/']);
+    expect(all.map((location) => location.match)).toEqual([
+      '/assets/',
+      '^~ /data/',
+      '^~ /feeds/',
+      '= /sitemap.xml',
+      '^~ /sitemaps/',
+      '= /robots.txt',
+      '^~ /media/',
+      '= /',
+      '/',
+    ]);
   });
 
   it("sends the built HTML's own policy, plus frame-ancestors, which a <meta> cannot carry", () => {
@@ -95,6 +105,17 @@ describe('deploy/nginx.conf', () => {
       expect(location.headers.get('Content-Security-Policy'), location.match).toBe(variables.get('$csp'));
       expect(location.headers.get('X-Content-Type-Options'), location.match).toBe('nosniff');
     }
+  });
+
+  it('caches feeds, sitemaps and robots.txt like data, and names their content types', () => {
+    for (const match of ['^~ /feeds/', '= /sitemap.xml', '^~ /sitemaps/', '= /robots.txt']) {
+      const location = all.find((l) => l.match === match);
+      expect(location?.headers.get('Cache-Control'), match).toBe('public, max-age=60, must-revalidate');
+    }
+    expect(uncommented).toMatch(
+      /location \^~ \/feeds\/ \{\s*types \{\s*application\/rss\+xml rss;\s*application\/atom\+xml atom;\s*\}/,
+    );
+    expect(uncommented).toMatch(/location = \/robots\.txt \{\s*types \{ \}\s*default_type text\/plain;/);
   });
 
   it('serves /media/ (a prefix that no regex location can take over) with a policy under which nothing runs', () => {

@@ -70,7 +70,7 @@ describe('devContent', () => {
     expect(lines).toEqual(['', `[content] ${line}`, `[content] ${STILL_SERVING}.`]);
     // The banner: the same line first among the problems; every other document is the last good one.
     expect(siteOf(content).problems).toEqual([`${line} (${STILL_SERVING})`]);
-    expect(siteOf(content).articleCount).toBe(3);
+    expect(content.current().stats.articles).toBe(3);
     for (const [path, text] of good.documents) {
       if (path !== '/data/site.json') expect(content.current().documents.get(path)).toBe(text);
     }
@@ -79,7 +79,8 @@ describe('devContent', () => {
     loader.setBroken(false);
     writeFileSync(join(contentDir, 'site.json'), JSON.stringify({ name: 'Fixed Times' }));
     await content.reload();
-    expect(siteOf(content)).toMatchObject({ name: 'Fixed Times', problems: [], articleCount: 3 });
+    expect(siteOf(content)).toMatchObject({ name: 'Fixed Times', problems: [] });
+    expect(content.current().stats.articles).toBe(3);
   });
 
   it('starts even when the content has never loaded: an empty site whose banner says why', async () => {
@@ -90,8 +91,8 @@ describe('devContent', () => {
       logger,
     );
     await content.ready;
+    expect(content.current().stats.articles).toBe(0);
     expect(siteOf(content)).toMatchObject({
-      articleCount: 0,
       problems: [
         `site.json: (root): is, or is inside, a file where a folder was expected (ENOTDIR) (${STILL_SERVING})`,
       ],

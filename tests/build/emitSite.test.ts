@@ -7,18 +7,18 @@ import { article } from './articleSource.ts';
 import { corpusOf, day } from './corpusOf.ts';
 
 describe('emitSite', () => {
-  it('carries the settings, the counts, the top tags and the problems as lines', () => {
+  it('carries the settings, the section menu and the problems as lines, and nothing that every article changes', () => {
     const tags = Array.from({ length: TOP_TAG_COUNT + 2 }, (_, i) => `tag ${i}`);
-    const corpus = corpusOf([article('a', { tags }), article('b', { tags: ['tag 5'], publishedAt: day(0) })]);
+    const corpus = corpusOf([
+      article('a', { tags, section: 'World' }),
+      article('b', { tags: ['tag 5'], publishedAt: day(0), section: 'World' }),
+    ]);
     const { path, document } = emitSite(corpus, SiteConfig.parse({ name: 'Ledger', locale: 'en-IN' }), [
       { file: 'articles/x.json', path: 'headline', message: 'must not be empty' },
     ]);
     expect(path).toBe('/data/site.json');
-    expect(document).toMatchObject({ name: 'Ledger', locale: 'en-IN', timeZone: 'UTC', articleCount: 2 });
-    expect(document.tagCount).toBe(TOP_TAG_COUNT + 2);
-    expect(document.pageSize).toBe(PAGE_SIZE);
-    expect(document.topTags).toHaveLength(TOP_TAG_COUNT);
-    expect(document.topTags[0]).toEqual({ slug: 'tag-5', label: 'tag 5', count: 2 });
+    expect(document).toMatchObject({ name: 'Ledger', locale: 'en-IN', timeZone: 'UTC', pageSize: PAGE_SIZE });
+    expect(document.sections).toEqual([{ slug: 'world', name: 'World' }]);
     expect(document.problems).toEqual(['articles/x.json: headline: must not be empty']);
   });
 });

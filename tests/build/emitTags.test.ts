@@ -14,7 +14,7 @@ describe('emitTags', () => {
     article('t3', { publishedAt: day(1), tags: ['Korea'] }),
   );
 
-  it('writes a page, a facet per tag and the list of all tags, and nothing else', () => {
+  it('writes a page, a facet per tag, the list of all tags and of the most used, and nothing else', () => {
     expect([...documents.keys()].sort()).toEqual([
       '/data/facets/diplomacy.json',
       '/data/facets/korea.json',
@@ -23,6 +23,7 @@ describe('emitTags', () => {
       '/data/tags/diplomacy/1.json',
       '/data/tags/korea/1.json',
       '/data/tags/russia/1.json',
+      '/data/tags/top.json',
     ]);
   });
 

@@ -35,7 +35,7 @@ describe('prerenderPages', () => {
       '/authors/ada /authors/ada',
       '/sections/world /sections/world',
     ]);
-    expect(counts).toEqual({ front: 1, article: 2, tag: 1, author: 1, section: 1 });
+    expect(counts).toEqual({ byKind: { front: 1, article: 2, tag: 1, author: 1, section: 1 }, rendered: 6, reused: 0 });
   });
 
   it('fails naming the page when a page renders nothing, instead of skipping it', async () => {
@@ -74,6 +74,42 @@ describe('prerenderPages', () => {
     await expect(run).rejects.toThrow(
       'Prerendering made the wrong number of pages: 2 tag pages for 1 expected, 0 author pages for 1 expected, 0 section pages for 1 expected',
     );
+  });
+});
+
+describe('prerenderPages, incremental and parallel', () => {
+  it('takes a page the last build left unchanged without rendering it, and counts it', async () => {
+    const rendered: string[] = [];
+    const counts = await prerenderPages(
+      pages,
+      expected,
+      (url) => {
+        rendered.push(url);
+        return Promise.resolve(page(url));
+      },
+      () => undefined,
+      { reuse: (url) => url.startsWith('/articles/') },
+    );
+    expect(rendered).toEqual(['/', '/tags/%ED%8F%89%EC%96%91', '/authors/ada', '/sections/world']);
+    expect(counts).toMatchObject({ rendered: 4, reused: 2 });
+  });
+
+  it('renders up to `concurrency` pages at once, and no more', async () => {
+    let running = 0;
+    let most = 0;
+    await prerenderPages(
+      pages,
+      expected,
+      async (url) => {
+        most = Math.max(most, ++running);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        running--;
+        return page(url);
+      },
+      () => undefined,
+      { concurrency: 3 },
+    );
+    expect(most).toBe(3);
   });
 });
 

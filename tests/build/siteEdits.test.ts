@@ -105,8 +105,8 @@ describe('compiled with edits', () => {
     expect(index.items.map((card) => card.id)).toEqual(['d', 'c', 'a', 'b']);
     expect(index.pinned).toBe(2);
     expect(read<SiteDocument>(output, '/data/site.json').sections).toEqual([
-      { slug: 'sport', name: 'Sport', count: 1 },
-      { slug: 'world', name: 'World', count: 2 },
+      { slug: 'sport', name: 'Sport' },
+      { slug: 'world', name: 'World' },
     ]);
   });
 

@@ -45,6 +45,16 @@ afterEach(() => {
 });
 
 describe('prerendered state', () => {
+  it('is the same bytes whenever it is rendered: no build clock in it', async () => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 0, 1), toFake: ['Date'] });
+    const first = await render(FULL);
+    vi.setSystemTime(Date.UTC(2027, 5, 1));
+    const second = await render(FULL);
+    vi.useRealTimers();
+    expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+    expect(JSON.stringify(first.state)).not.toMatch(/"(dehydratedAt|dataUpdatedAt|errorUpdatedAt)":[1-9]/);
+  });
+
   it.each([frontUrl(), tagUrl('port-calder'), authorUrl('mira-kaul'), FULL])(
     '%s carries each document once: in the cache, not again as loader data',
     async (url) => {

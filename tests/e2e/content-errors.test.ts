@@ -148,7 +148,8 @@ describe('build over invalid content', () => {
     expect(good.status).toBe(0);
     expect(Object.keys(after)).toEqual(Object.keys(before));
     expect(after).toEqual(before);
-    expect(leftBeside).toEqual(['site']);
+    // Beside it: the list of what the good build changed, which the failed one did not replace.
+    expect(leftBeside).toEqual(['site', 'site.changes.json']);
   });
 
   it('prints each problem once, one a line, without a stack trace', () => {

@@ -11,12 +11,15 @@ import { describe, expect, inject, it } from 'vitest';
 const base = inject('sampleUrl');
 const dist = inject('sampleDist');
 const file = (path: string) => readFileSync(join(dist, path), 'utf8');
+/** The hostile fixture is built with SITE_URL, so it has feeds and sitemaps; the sample has neither. */
+const withFeeds = inject('hostileUrl');
+const withFeedsFile = (path: string) => readFileSync(join(inject('hostileDist'), path), 'utf8');
 
 const LEAD = 'lavrov-warns-us-south-korea-japan-against-alliance-targeting-north-korea';
 const TAG = 'north-korea-news';
 
-async function get(path: string, headers: Record<string, string> = {}) {
-  const response = await fetch(base + path, { headers, redirect: 'manual' });
+async function get(path: string, headers: Record<string, string> = {}, origin = base) {
+  const response = await fetch(origin + path, { headers, redirect: 'manual' });
   return { response, body: await response.text() };
 }
 
@@ -86,6 +89,37 @@ describe('the server under test follows deploy/nginx.conf', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toMatch(/^text\/html/);
     expect(body).toBe(file('index.html'));
+  });
+
+  it('serves feeds as RSS and Atom, sitemaps as XML and robots.txt as text, each cached like data', async () => {
+    const expected: [string, RegExp][] = [
+      ['/feeds/index.rss', /^application\/rss\+xml; charset=utf-8$/],
+      ['/feeds/index.atom', /^application\/atom\+xml; charset=utf-8$/],
+      ['/feeds/authors/eve.rss', /^application\/rss\+xml; charset=utf-8$/],
+      ['/sitemap.xml', /^application\/xml; charset=utf-8$/],
+      ['/sitemaps/pages-1.xml', /^application\/xml; charset=utf-8$/],
+      ['/sitemaps/news.xml', /^application\/xml; charset=utf-8$/],
+      ['/robots.txt', /^text\/plain; charset=utf-8$/],
+    ];
+    for (const [path, type] of expected) {
+      const { response, body } = await get(path, {}, withFeeds);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('Content-Type'), path).toMatch(type);
+      expect(response.headers.get('Cache-Control'), path).toBe('public, max-age=60, must-revalidate');
+      expect(response.headers.get('X-Content-Type-Options'), path).toBe('nosniff');
+      expect(body, path).toBe(withFeedsFile(path.slice(1)));
+    }
+    const gzipped = await get('/feeds/index.atom', { 'Accept-Encoding': 'gzip' }, withFeeds);
+    expect(gzipped.response.headers.get('Content-Encoding')).toBe('gzip');
+  });
+
+  it('answers a missing feed or sitemap with 404, not with a page', async () => {
+    for (const path of ['/feeds/tags/no-such-tag.rss', '/sitemaps/pages-99.xml']) {
+      expect((await get(path, {}, withFeeds)).response.status, path).toBe(404);
+    }
+    // Built without SITE_URL: no feeds, no sitemap.
+    expect((await get('/feeds/index.rss')).response.status).toBe(404);
+    expect((await get('/sitemap.xml')).response.status).toBe(404);
   });
 
   it('sends the Content Security Policy with every kind of answer', async () => {

@@ -17,15 +17,22 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, '../..');
 export const ARTIFACTS = resolve(here, '.artifacts');
 
-export async function buildSite(contentDir: string, name: string): Promise<string> {
+/** Builds `contentDir` into the artifacts folder; `env` sets more of the build's variables (SITE_URL, say). */
+export async function buildSite(contentDir: string, name: string, env: Record<string, string> = {}): Promise<string> {
   const outDir = join(ARTIFACTS, `dist-${name}`);
-  const previous = process.env.CONTENT_DIR;
-  process.env.CONTENT_DIR = contentDir;
+  const variables = { ...env, CONTENT_DIR: contentDir };
+  const previous = Object.fromEntries(Object.keys(variables).map((key) => [key, process.env[key]]));
+  const set = (values: Record<string, string | undefined>) => {
+    for (const [key, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
+  set(variables);
   try {
     await buildStaticSite({ root: ROOT, outDir, logLevel: 'error' });
   } finally {
-    if (previous === undefined) delete process.env.CONTENT_DIR;
-    else process.env.CONTENT_DIR = previous;
+    set(previous);
   }
   return outDir;
 }
@@ -58,8 +65,7 @@ async function waitForHttp(url: string, timeoutMs = 10_000): Promise<void> {
   throw new Error(`server at ${url} did not start`);
 }
 
-async function startNginx(nginx: string, dist: string, name: string): Promise<RunningServer> {
-  const port = await freePort();
+async function startNginx(nginx: string, dist: string, name: string, port: number): Promise<RunningServer> {
   const prefix = join(ARTIFACTS, `nginx-${name}`);
   rmSync(prefix, { recursive: true, force: true });
   mkdirSync(join(prefix, 'logs'), { recursive: true });
@@ -102,7 +108,8 @@ http {
   };
 }
 
-export async function serve(dist: string, name: string): Promise<RunningServer> {
+/** Serves `dist` on 127.0.0.1, on `port` when the site was built for it (its SITE_URL), else on a free port. */
+export async function serve(dist: string, name: string, port?: number): Promise<RunningServer> {
   const nginx = findNginx();
   if (!nginx) {
     throw new Error(
@@ -110,5 +117,5 @@ export async function serve(dist: string, name: string): Promise<RunningServer> 
         '(Debian: apt-get install -y nginx, or set NGINX_PATH).',
     );
   }
-  return startNginx(nginx, dist, name);
+  return startNginx(nginx, dist, name, port ?? (await freePort()));
 }
