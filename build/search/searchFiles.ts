@@ -1,27 +1,44 @@
 /**
- * The search index in the build and the dev server: built from a compile's article documents, written into the
- * output folder beside them, or served from memory (built on the first search after each recompile).
+ * The search index in the build and the dev server. The build reads the compiled articles back from the staging
+ * folder one at a time (after the documents were written and let go, so the build never holds both) and writes the
+ * index through the build's writer: a file whose bytes did not change is linked from the published site and stays
+ * out of the change list. The dev server serves it from memory, built on the first search after each recompile.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dataPath } from '../../src/model/paths.ts';
 import { buildSearchIndex, compiledArticles } from './buildSearchIndex.ts';
+import type { PageList } from '../compile.ts';
 import type { CompileOutput } from '../compile.ts';
+import type { OutputWriter } from '../incremental/outputWriter.ts';
 import type { Connect } from 'vite';
 
-/** Writes every file of the index under `outDir`; returns how many. */
-export function writeSearchIndex(outDir: string, documents: ReadonlyMap<string, string>): number {
-  const files = buildSearchIndex(compiledArticles(documents));
-  const made = new Set<string>();
-  for (const [path, text] of files) {
-    const file = join(outDir, path);
-    const folder = dirname(file);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    writeFileSync(file, text);
+/** `/articles/{encoded id}` → the article's document as written under `staging`. */
+function* stagedArticles(pages: Pick<PageList, 'article'>, staging: string): Generator<[string, string]> {
+  for (const url of pages.article) {
+    const path = decodeURIComponent(dataPath.article(decodeURIComponent(url.slice('/articles/'.length))));
+    yield [path, readFileSync(join(staging, path), 'utf8')];
   }
-  return files.size;
+}
+
+/**
+ * Builds the index of the articles the build wrote into `staging` and writes its files through `writer`; returns
+ * the line the build prints about it.
+ */
+export function writeSearchIndex(pages: Pick<PageList, 'article'>, staging: string, writer: OutputWriter): string {
+  const started = performance.now();
+  const files = buildSearchIndex(compiledArticles(stagedArticles(pages, staging)));
+  const written = writer.written;
+  let bytes = 0;
+  for (const [path, text] of files) {
+    writer.write(path.slice(1), text);
+    bytes += text.length;
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  return (
+    `Search index: ${pages.article.length} articles in ${files.size} files (${(bytes / 1_048_576).toFixed(1)} MB), ` +
+    `${writer.written - written} written, in ${seconds} s`
+  );
 }
 
 const built = new WeakMap<CompileOutput, Map<string, string>>();

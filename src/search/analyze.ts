@@ -41,6 +41,11 @@ export function termOf(word: string): string {
   return term;
 }
 
+/** Calls `each` with every word of `text` as written, in order (the index build maps words to terms itself). */
+export function eachWord(text: string, each: (word: string) => void): void {
+  for (const match of text.matchAll(WORD)) each(match[0]);
+}
+
 /** Every word of `text` with its position and term, in order. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

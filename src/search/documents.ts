@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { Card, TagCount } from '../model/compiled.ts';
 
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 /** The one file every search reads first: how many documents there are and how terms are spread over files. */
 export const SearchMeta = z.object({
@@ -39,10 +39,12 @@ export type TermEntry = z.infer<typeof TermEntry>;
 export const TermFile = z.object({ entries: z.array(TermEntry) });
 export type TermFile = z.infer<typeof TermFile>;
 
-/** One article as search results show it: its card, its tags with their counts, and its text for the excerpt. */
+/**
+ * One article as search results show it: its card and its text for the excerpt. Nothing of other articles (no tag
+ * counts), so a record changes only when its own article does.
+ */
 export const SearchRecord = z.object({
   card: Card,
-  tags: z.array(TagCount),
   /** Plain text of the body (inline marks removed), cut at MAX_RECORD_TEXT characters. */
   text: z.string(),
 });

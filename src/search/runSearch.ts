@@ -3,6 +3,7 @@
  * cache lacks is fetched): the meta file, the entry of each word and chosen tag, then the records of the page shown
  * and the lists of the tags offered to narrow it. Loaded only when a reader searches.
  */
+import { slugify } from '../model/slug.ts';
 import { countIn, firstInOrder, intersect, type Matches, type TermList } from './match.ts';
 import { searchPath } from './paths.ts';
 import { bucketOf, decodeCodes, decodeGaps, tagTerm, termHash } from './postings.ts';
@@ -160,21 +161,20 @@ export async function runSearch(state: SearchState, source: SearchSource): Promi
 export async function countTags(state: SearchState, source: SearchSource, everyTag: boolean): Promise<TagCounts> {
   const { meta, matches } = await match(state, source);
   const records = await Promise.all(pageOf(matches, state).map((document) => source.record(document)));
-  const onPage = new Map<string, { tag: TagCount; seen: number }>();
+  // How many of the results shown carry each tag (by slug, as the index files tags).
+  const seen = new Map<string, number>();
   for (const record of records) {
-    for (const tag of record.tags) {
-      if (state.tags.includes(tag.slug)) continue;
-      onPage.set(tag.slug, { tag, seen: (onPage.get(tag.slug)?.seen ?? 0) + 1 });
+    for (const slug of new Set((record.card.tags ?? []).map(slugify))) {
+      if (!state.tags.includes(slug)) seen.set(slug, (seen.get(slug) ?? 0) + 1);
     }
   }
-  const candidates = [...onPage.values()]
-    .sort((a, b) => b.seen - a.seen || b.tag.count - a.tag.count)
-    .map((candidate) => candidate.tag);
+  const candidates = [...seen].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).map(([slug]) => slug);
   const asked = everyTag ? candidates : candidates.slice(0, OFFERED_TAGS);
   const counted = await Promise.all(
-    asked.map(async (tag) => {
-      const entry = await entryOf(source, meta, tagTerm(tag.slug), 'tag');
-      return { ...tag, count: entry ? countIn(matches.documents, listOf(entry).documents) : 0 };
+    asked.map(async (slug): Promise<TagCount> => {
+      const entry = await entryOf(source, meta, tagTerm(slug), 'tag');
+      const count = entry ? countIn(matches.documents, listOf(entry).documents) : 0;
+      return { slug, label: entry?.label ?? slug, count };
     }),
   );
   return {

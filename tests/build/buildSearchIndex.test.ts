@@ -44,12 +44,12 @@ describe('the search index build', () => {
     expect(bridge?.n).toBe(2);
     expect(Array.from(decodeGaps(bridge?.p ?? '') ?? [])).toEqual([0, 1]);
     const meta = parse(files, searchPath.meta(), SearchMeta);
-    expect(meta).toEqual({ version: 1, documents: 2, wordBuckets: 1, tagBuckets: 1 });
+    expect(meta).toEqual({ version: 2, documents: 2, wordBuckets: 1, tagBuckets: 1 });
     const tags = parse(files, searchPath.tagBucket(0), TermFile).entries;
     expect(tags.find((e) => e.t === '#velmora')).toMatchObject({ n: 2, label: 'Velmora' });
   });
 
-  it('records each article’s card, tags with their counts, and its plain text, cut to a bounded length', () => {
+  it('records each article’s card and its plain text, cut to a bounded length, and nothing of other articles', () => {
     const long = 'word '.repeat(MAX_RECORD_TEXT);
     const files = buildSearchIndex(
       compiledStories([
@@ -64,7 +64,8 @@ describe('the search index build', () => {
     );
     const record = parse(files, searchPath.record(0), SearchRecord);
     expect(record.card).toMatchObject({ id: 'long', headline: 'Long' });
-    expect(record.tags).toEqual([{ slug: 'velmora', label: 'Velmora', count: 1 }]);
+    expect(record.card.tags).toEqual(['Velmora']);
+    expect(Object.keys(record).sort()).toEqual(['card', 'text']);
     expect(record.text.startsWith('A link and marks. word')).toBe(true);
     expect(record.text.length).toBe(MAX_RECORD_TEXT);
   });
@@ -89,5 +90,48 @@ describe('the search index build', () => {
   it('offers, under each word, the tags whose names contain it', () => {
     const files = buildSearchIndex(compiledStories(stories));
     expect(entry(files, 'port')?.tags).toEqual([{ slug: 'port-calder', label: 'Port Calder', count: 1 }]);
+  });
+
+  it('changes only the edited article’s record and the files of the words it gained or lost', () => {
+    const words = 'harbour ferry council budget school energy river bridge market court'.split(' ');
+    const many: StoryFields[] = Array.from({ length: 600 }, (_, i) => ({
+      id: `story-${i}`,
+      headline: `${words[i % 10]} news ${i.toString(36).replace(/\d/g, 'q')}`,
+      body: `The ${words[(i * 3) % 10]} and the ${words[(i * 7) % 10]} report ${i.toString(36).replace(/\d/g, 'z')}.`,
+      tags: [`Tag ${i % 40}`],
+      day: i,
+    }));
+    const before = buildSearchIndex(compiledStories(many));
+    const edited = many.map((story) =>
+      story.id === 'story-300' ? { ...story, body: `${story.body} A new word: zephyrine.` } : story,
+    );
+    const after = buildSearchIndex(compiledStories(edited));
+    const changed = [...after.keys()].filter((path) => after.get(path) !== before.get(path));
+    const removed = [...before.keys()].filter((path) => !after.has(path));
+    const meta = parse(after, searchPath.meta(), SearchMeta);
+    expect(meta.wordBuckets).toBeGreaterThanOrEqual(4);
+    expect(removed).toEqual([]);
+    // The record, the bucket of the new words ("new", "word", "zephyrin"), and the lists they joined.
+    expect(changed).toContain(searchPath.record(300));
+    expect(changed).toContain(searchPath.wordBucket(bucketOf(termOf('zephyrine'), meta.wordBuckets)));
+    expect(changed.length).toBeLessThanOrEqual(5);
+    expect(changed.filter((path) => path.includes('/docs/'))).toEqual([searchPath.record(300)]);
+  });
+
+  it('files short lists in a power of two of buckets, so a growing index keeps where terms are filed', () => {
+    for (const n of [1, 50, 400]) {
+      const stories = Array.from({ length: n }, (_, i) => ({
+        id: `s-${i}`,
+        headline: `word${i.toString(36).replace(/\d/g, 'k')} story`,
+        day: i,
+      }));
+      const { wordBuckets, tagBuckets } = parse(
+        buildSearchIndex(compiledStories(stories)),
+        searchPath.meta(),
+        SearchMeta,
+      );
+      expect(Math.log2(wordBuckets) % 1).toBe(0);
+      expect(Math.log2(tagBuckets) % 1).toBe(0);
+    }
   });
 });
