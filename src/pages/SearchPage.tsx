@@ -3,7 +3,7 @@
  * first, with the words marked in an excerpt, narrowed by tags like the front page. The URL is the whole state.
  */
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, redirect, useLoaderData, useNavigate, type LoaderFunctionArgs } from 'react-router';
 import { searchQuery, searchTagsQuery } from '../api/searchQueries';
 import { ArticleCard } from '../components/ArticleCard';
@@ -198,28 +198,41 @@ function Search({ state }: { state: SearchState }) {
   return result.total === 0 ? <NoResults state={state} result={result} /> : <Results state={state} result={result} />;
 }
 
-/** How long typing must pause before the results follow it. */
-const TYPING_PAUSE_MS = 100;
+/** How long typing must pause before the results follow it (longer than the gap between keys of steady typing). */
+const TYPING_PAUSE_MS = 80;
 /** Navigation state that asks RouteAnnouncer to leave focus where it is (in the box being typed in). */
 const KEEP_FOCUS = { keepFocus: true } as const;
+/** The words as the URL keeps them (searchState.ts), to compare the box with the search asked for. */
+const normalized = (words: string) => parseSearchState(new URLSearchParams({ q: words })).q;
 
 /**
  * While the search page is shown, the header's search box (components/SearchForm.tsx) shows its words, and the
  * results follow the typing: each pause replaces the history entry, so Back leaves the search rather than undoing
  * keystrokes. Kept here, with the search page's code, so no other page carries it.
+ *
+ * The pause's timer outlives the search being shown: a search that finishes loading while the reader is still
+ * typing must not cancel the next one (it did, and the results then stayed on the earlier words).
  */
 function useSearchBox(q: string) {
   const navigate = useNavigate();
+  // The words of the last search asked for, shown or still loading.
+  const asked = useRef(q);
+  useEffect(() => {
+    asked.current = q;
+    const box = document.getElementById(SEARCH_BOX_ID);
+    if (box instanceof HTMLInputElement && document.activeElement !== box) box.value = q;
+  }, [q]);
   useEffect(() => {
     const box = document.getElementById(SEARCH_BOX_ID);
     if (!(box instanceof HTMLInputElement)) return;
-    if (document.activeElement !== box) box.value = q;
     let pause: ReturnType<typeof setTimeout> | undefined;
     const onInput = () => {
       clearTimeout(pause);
       pause = setTimeout(() => {
-        if (box.value.trim() === q) return;
-        void navigate(searchUrl({ q: box.value }), { replace: true, state: KEEP_FOCUS });
+        const words = normalized(box.value);
+        if (words === asked.current) return;
+        asked.current = words;
+        void navigate(searchUrl({ q: words }), { replace: true, state: KEEP_FOCUS });
       }, TYPING_PAUSE_MS);
     };
     box.addEventListener('input', onInput);
@@ -227,7 +240,7 @@ function useSearchBox(q: string) {
       clearTimeout(pause);
       box.removeEventListener('input', onInput);
     };
-  }, [q, navigate]);
+  }, [navigate]);
 }
 
 export function SearchPage() {

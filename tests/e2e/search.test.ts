@@ -76,6 +76,28 @@ describe('search', () => {
     await context.close();
   });
 
+  it('follows the typing when a search finishes loading between the last keystroke and the pause after it', async () => {
+    const { page, context, problems } = await openPage();
+    await search(page, 'q=harbour');
+    // The index's files are held until released, so a search is still loading while the reader types.
+    const held: (() => Promise<void>)[] = [];
+    await page.route(/\/data\/search\/(words|own|docs)\//, (route) => {
+      held.push(() => route.continue());
+    });
+    const box = page.getByRole('searchbox', { name: 'Search articles' });
+    await box.fill('');
+    await box.pressSequentially('night', { delay: 20 });
+    await expect.poll(() => held.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    // One more word, and the loading search answers before the typing pauses long enough to search again.
+    await box.pressSequentially(' market', { delay: 20 });
+    await page.unroute(/\/data\/search\//);
+    await Promise.all(held.splice(0).map((release) => release()));
+    await expect.poll(() => heading(page), { timeout: 20_000 }).toBe('Results for “night market”');
+    expect(await box.inputValue()).toBe('night market');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('narrows by tags like the front page (AND, counts within the result), with Back and reload', async () => {
     const { page, context, problems } = await openPage();
     await search(page, 'q=korea');
@@ -113,13 +135,15 @@ describe('search', () => {
     await context.close();
   });
 
-  it('ignores accents and case ("tomas" finds Tomás, "CAFE" finds cafés) and finds Korean as written', async () => {
+  it('ignores accents and case ("tomas" finds Tomás, "CAFE" finds cafés, "SÉOUL" finds Seoul) and finds Korean as written', async () => {
     const { page, context } = await openPage();
     await search(page, 'q=tomas');
     expect(await heading(page)).toBe('Results for “tomas”');
     expect(await status(page)).toBe('3 articles');
     await search(page, 'q=CAFE');
     expect(await marks(page)).toContain('cafés');
+    await search(page, `q=${encodeURIComponent('SÉOUL')}`);
+    expect(await marks(page)).toContain('Seoul');
     await search(page, `q=${encodeURIComponent('원산')}`);
     expect(await heading(page)).toBe('Results for “원산”');
     expect(await resultHeadlines(page)).toEqual([
