@@ -35,7 +35,7 @@ const OWN_TAG_CHARS = 300;
 const WORD_BUCKET_CHARS = 8192;
 const TAG_BUCKET_CHARS = 1200;
 /** The excerpt is cut from this much of the body; a match further in falls back to the standfirst. */
-export const MAX_RECORD_TEXT = 2000;
+export const MAX_RECORD_TEXT = 1200;
 const WORD_CACHE_LIMIT = 500_000;
 /** How many tags a word offers when a search finds nothing. */
 const SUGGESTED_TAGS = 8;

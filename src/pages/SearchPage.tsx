@@ -131,13 +131,31 @@ function SortChoice({ state }: { state: SearchState }) {
 }
 
 /**
+ * Whether the component's first render has been painted: work that can wait (counting tags: fetches, parsing,
+ * intersections) starts after it, so it never delays the results on screen.
+ */
+function usePainted() {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(true), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  return painted;
+}
+
+/**
  * The tag filter of a page of results. Its counts are read after the results are shown, so the results never wait
  * for them; until then the chosen tags are shown with a note.
  */
 function ResultTags({ state, result }: { state: SearchState; result: SearchResult }) {
   const [expanded, onExpandedChange] = useState(false);
   const [open, onOpenChange] = useState(false);
-  const first = useQuery(searchTagsQuery(state, false));
+  const painted = usePainted();
+  const first = useQuery({ ...searchTagsQuery(state, false), enabled: painted });
   const every = useQuery({ ...searchTagsQuery(state, true), enabled: expanded && first.data?.complete === false });
   return (
     <TagFilter
@@ -167,7 +185,8 @@ function Results({ state, result }: { state: SearchState; result: SearchResult }
       </h1>
       <div className="mt-4 flex flex-col gap-4 lg:grid lg:grid-cols-[minmax(0,1fr)_16rem] lg:gap-12">
         <div className="lg:order-2">
-          <ResultTags state={state} result={result} />
+          {/* A new search starts with the filter folded and "Show all tags" off. */}
+          <ResultTags key={searchUrl(state)} state={state} result={result} />
         </div>
         <div className="min-w-0 lg:order-1">
           <p role="status" className="mb-2 text-sm text-neutral-600 dark:text-neutral-400">
@@ -246,7 +265,5 @@ function useSearchBox(q: string) {
 export function SearchPage() {
   const state = useLoaderData<SearchState>();
   useSearchBox(state.q);
-  // A new search starts with the filter folded and "Show all tags" off.
-  const key = searchUrl(state);
-  return queryTerms(state.q).length === 0 ? <EmptySearch /> : <Search key={key} state={state} />;
+  return queryTerms(state.q).length === 0 ? <EmptySearch /> : <Search state={state} />;
 }
