@@ -187,7 +187,7 @@ function numbering(keys: { time: number; id: string }[]): Int32Array {
  * How many bucket files hold `chars` characters of short lists: a power of two, so small changes to the index leave
  * the count (and so where every term is filed) as it was.
  */
-export function bucketCount(chars: number, bucketChars: number): number {
+function bucketCount(chars: number, bucketChars: number): number {
   let buckets = 1;
   while (buckets * bucketChars < chars) buckets *= 2;
   return buckets;

@@ -229,6 +229,9 @@ const normalized = (words: string) => parseSearchState(new URLSearchParams({ q: 
  * results follow the typing: each pause replaces the history entry, so Back leaves the search rather than undoing
  * keystrokes. Kept here, with the search page's code, so no other page carries it.
  *
+ * The new results render in one go once loaded (flushSync) rather than in a transition sliced between other tasks:
+ * nothing else on the page is waiting, and slicing only delayed them.
+ *
  * The pause's timer outlives the search being shown: a search that finishes loading while the reader is still
  * typing must not cancel the next one (it did, and the results then stayed on the earlier words).
  */
@@ -251,7 +254,7 @@ function useSearchBox(q: string) {
         const words = normalized(box.value);
         if (words === asked.current) return;
         asked.current = words;
-        void navigate(searchUrl({ q: words }), { replace: true, state: KEEP_FOCUS });
+        void navigate(searchUrl({ q: words }), { replace: true, state: KEEP_FOCUS, flushSync: true });
       }, TYPING_PAUSE_MS);
     };
     box.addEventListener('input', onInput);
