@@ -37,6 +37,12 @@ const TAG_BUCKET_CHARS = 1200;
 /** The excerpt is cut from this much of the body; a match further in falls back to the standfirst. */
 export const MAX_RECORD_TEXT = 1200;
 const WORD_CACHE_LIMIT = 500_000;
+/**
+ * A list of more articles than this keeps only where the word is in the headline (`h`), not a code for every article:
+ * a common word weighs little in the order, and its codes cost more than its list (30 KB gzip for a word in every
+ * one of 100,000 articles).
+ */
+export const LONG_LIST = 2048;
 /** How many tags a word offers when a search finds nothing. */
 const SUGGESTED_TAGS = 8;
 
@@ -171,6 +177,11 @@ class TagTable {
   }
 }
 
+/** The documents whose code has the headline bit. */
+function headlined(documents: Int32Array, codes: Uint8Array): Int32Array {
+  return documents.filter((_, i) => ((codes[i] ?? 0) & HEADLINE) !== 0);
+}
+
 /** Oldest first; ties by id, so the numbering is the same whatever order the articles are read in. */
 function numbering(keys: { time: number; id: string }[]): Int32Array {
   const order = Int32Array.from(keys.keys());
@@ -298,7 +309,7 @@ export function buildSearchIndex(articles: Iterable<CompiledArticle>): Map<strin
       t,
       n: documents.length,
       p: encodeGaps(documents),
-      c: encodeCodes(where),
+      ...(documents.length > LONG_LIST ? { h: encodeGaps(headlined(documents, where)) } : { c: encodeCodes(where) }),
       ...(suggested ? { tags: suggested } : {}),
     });
   }

@@ -26,6 +26,8 @@ export const TermEntry = z.object({
   p: z.string().optional(),
   /** Where the term occurs in each article (postings.ts); words only. */
   c: z.string().optional(),
+  /** Instead of `c`, for a long list: the articles (of `p`, gap-encoded the same way) whose headline has the word. */
+  h: z.string().optional(),
   /** The list is long: it is in `/data/search/own/{termHash in base 36}.json`. */
   own: z.literal(true).optional(),
   /** A tag's label. */

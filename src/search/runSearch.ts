@@ -6,7 +6,7 @@
 import { slugify } from '../model/slug.ts';
 import { countIn, firstInOrder, intersect, type Matches, type TermList } from './match.ts';
 import { searchPath } from './paths.ts';
-import { bucketOf, decodeCodes, decodeGaps, tagTerm, termHash } from './postings.ts';
+import { bucketOf, decodeCodes, decodeGaps, fieldCode, tagTerm, termHash } from './postings.ts';
 import { queryTerms, type SearchState } from './searchState.ts';
 import type { TagCount } from '../model/compiled.ts';
 import type { SearchMeta, SearchRecord, TermEntry, TermFile } from './documents.ts';
@@ -60,13 +60,33 @@ export class DamagedIndexError extends Error {
 }
 
 const decoded = new WeakMap<TermEntry, TermList>();
+const BODY_CODE = fieldCode({ headline: false, standfirst: false, label: false, body: 1 });
+const HEADLINE_CODE = fieldCode({ headline: true, standfirst: false, label: false, body: 1 });
+
+/** Codes for a long list that keeps only its headline articles (`h`): the headline bit on those, the body on all. */
+function headlineCodes(documents: Int32Array, headline: Int32Array): Uint8Array | undefined {
+  const codes = new Uint8Array(documents.length).fill(BODY_CODE);
+  let at = 0;
+  for (const document of headline) {
+    while (at < documents.length && (documents[at] ?? 0) < document) at++;
+    if (documents[at] !== document) return undefined;
+    codes[at] = HEADLINE_CODE;
+  }
+  return codes;
+}
 
 function listOf(entry: TermEntry): TermList {
   let list = decoded.get(entry);
   if (list) return list;
   const documents = decodeGaps(entry.p ?? '');
-  const codes = entry.c === undefined ? undefined : decodeCodes(entry.c);
-  if (!documents || documents.length !== entry.n || (entry.c !== undefined && codes?.length !== entry.n)) {
+  if (!documents || documents.length !== entry.n) throw new DamagedIndexError(entry.t);
+  let codes: Uint8Array | undefined;
+  if (entry.c !== undefined) codes = decodeCodes(entry.c);
+  else if (entry.h !== undefined) {
+    const headline = decodeGaps(entry.h);
+    codes = headline && headlineCodes(documents, headline);
+  }
+  if ((entry.c !== undefined || entry.h !== undefined) && codes?.length !== entry.n) {
     throw new DamagedIndexError(entry.t);
   }
   list = codes ? { documents, codes } : { documents };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LONG_LIST } from '../../build/search/buildSearchIndex';
 import { compareTagCounts } from '../../src/model/tagOrder';
 import { DamagedIndexError, RESULTS_PER_PAGE, countTags, runSearch } from '../../src/search/runSearch';
 import { parseSearchState, type SearchState } from '../../src/search/searchState';
@@ -115,5 +116,29 @@ describe('a search', () => {
       if (path.includes('/words/')) files.set(path, text.replace(/"p":"[^"]*"/g, '"p":"!"'));
     }
     await expect(runSearch(state('q=bridge'), damaged)).rejects.toBeInstanceOf(DamagedIndexError);
+  });
+
+  it('puts a common word’s headline matches first, from a long list that keeps only its headline articles', async () => {
+    const many: StoryFields[] = Array.from({ length: LONG_LIST + 40 }, (_, i) => ({
+      id: `story-${i}`,
+      headline: i % 500 === 7 ? `Harbour story ${i}` : `Story ${i}`,
+      body: 'The harbour was busy.',
+      day: i,
+    }));
+    const { source, files } = indexOf(many);
+    const own = [...files].find(([path, text]) => path.includes('/own/') && text.includes('"t":"harbour"'));
+    const entry = JSON.parse(own?.[1] ?? '{}') as { entries: { t: string; h?: string; c?: string }[] };
+    const harbour = entry.entries.find((e) => e.t === 'harbour');
+    expect(typeof harbour?.h).toBe('string');
+    expect(harbour?.c).toBeUndefined();
+    const result = await runSearch(state('q=harbour'), source);
+    expect(result.total).toBe(LONG_LIST + 40);
+    const headlined = many.filter((story) => story.headline.startsWith('Harbour')).map((story) => story.id);
+    expect(
+      result.hits
+        .slice(0, headlined.length)
+        .map((hit) => hit.record.card.id)
+        .sort(),
+    ).toEqual(headlined.sort());
   });
 });
