@@ -32,14 +32,20 @@ export function compileContent(input: CompileInput): CompileOutput {
   const corpus = buildCorpus(accepted, edits);
   // Keyed by the decoded path, which is also the file's path under dist/ (UTF-8 names for non-Latin slugs).
   const documents = new Map<string, string>();
+  let count = 0;
   const write = (emitted: Iterable<Emitted<unknown>>) => {
-    for (const { path, document } of emitted) documents.set(decodeURIComponent(path), JSON.stringify(document));
+    for (const { path, document } of emitted) {
+      const text = JSON.stringify(document);
+      if (input.writeDocument) input.writeDocument(decodeURIComponent(path), text);
+      else documents.set(decodeURIComponent(path), text);
+      count++;
+    }
   };
   write(emitIndex(corpus));
   write(emitTags(corpus));
   write(emitAuthors(corpus));
   write(emitSections(corpus));
-  write(emitArticles(corpus));
+  write(emitArticles(corpus, input.rankingMemo));
   write(emitAliases(corpus));
   write(emitIdShards(corpus));
   write([emitSite(corpus, site, problems)]);
@@ -54,7 +60,7 @@ export function compileContent(input: CompileInput): CompileOutput {
       tags: corpus.allTags.length,
       authors: corpus.authorLists.size,
       sections: corpus.sectionLists.size,
-      documents: documents.size,
+      documents: count,
     },
   };
 }

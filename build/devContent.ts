@@ -5,7 +5,8 @@
  * with the failure added to the problems that the terminal and every page's banner show, and recovers
  * on the next change, or the next retry, that loads.
  */
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { dataPath } from '../src/model/paths.ts';
 import { formatProblem } from '../src/model/problems.ts';
 import { compileContent, type CompileOutput } from './compile.ts';
@@ -53,6 +54,48 @@ export interface DevContentOptions {
   onUpdate?: () => void;
   /** The least wait before loading again after a failure. */
   retryMs?: number;
+  /** How often the files that were once unreadable are looked at (see `pollTroubled`). */
+  pollMs?: number;
+}
+
+/** What a path is now, in a few bytes: its kind, size and modification time, or that it is missing. */
+function statSignature(path: string): string {
+  try {
+    const stats = statSync(path);
+    return `${stats.isFile() ? 'file' : 'other'}:${stats.size}:${stats.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+/**
+ * Looks at the given files every `intervalMs` and calls `onChange` when one of them changed. For the files that were
+ * once not a readable file (a folder where a file should be): after such a file turns back into a file, chokidar can
+ * stay blind to it, so its next edit would be missed. A few stat calls a second, for as long as the server runs.
+ */
+function pollTroubled(onChange: () => void, intervalMs: number) {
+  const seen = new Map<string, string>();
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const look = () => {
+    let changed = false;
+    for (const [path, before] of seen) {
+      const now = statSignature(path);
+      if (now === before) continue;
+      seen.set(path, now);
+      changed = true;
+    }
+    if (changed) onChange();
+  };
+  return {
+    add(path: string) {
+      if (seen.has(path)) return;
+      seen.set(path, statSignature(path));
+      if (!timer) {
+        timer = setInterval(look, intervalMs);
+        timer.unref();
+      }
+    },
+  };
 }
 
 /**
@@ -65,7 +108,7 @@ export function devContent(
   load: () => Promise<LoadOutput>,
   contentDir: string,
   logger: DevLogger,
-  { onUpdate, retryMs = 1000 }: DevContentOptions = {},
+  { onUpdate, retryMs = 1000, pollMs = 1000 }: DevContentOptions = {},
 ): DevContent {
   let lastGood: CompileOutput | undefined;
   let failing: string | undefined;
@@ -130,8 +173,11 @@ export function devContent(
       logger.info(`[content] ${loaded.stats.articles} articles from ${contentDir} in ${ms} ms`, { timestamp: true });
     }
     // While a whole file could not be read, look again on its own too: the watcher can miss the fix (a folder
-    // turned back into a file). An edit inside a file is always seen, so a field's problem waits for it.
-    if (loaded.problems.some((problem) => problem.path === '(root)')) retryAfter(started);
+    // turned back into a file), and after it the file's edits, so that file is polled from now on. An edit inside
+    // a readable file is always seen, so a field's problem waits for it.
+    const unreadable = loaded.problems.filter((problem) => problem.path === '(root)');
+    for (const { file } of unreadable) troubled.add(join(contentDir, file));
+    if (unreadable.length > 0) retryAfter(started);
     return news ? 'new' : 'same';
   };
 
@@ -140,6 +186,7 @@ export function devContent(
     // A retry that finds nothing new changes nothing on the page: no reload for it.
     if (outcome !== 'stale' && (cause === 'change' || outcome === 'new')) onUpdate?.();
   };
+  const troubled = pollTroubled(() => void update('change'), pollMs);
   const ready = attempt('change').then(() => undefined);
   return { current: () => output, ready, reload: () => update('change') };
 }

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { noPages } from './compile/pageList.ts';
-import { compileContent, type CompileOutput } from './compile.ts';
+import { compileContent, type CompileInput, type CompileOutput } from './compile.ts';
 import { locateFile, openContentRoot, readContentTree } from './contentFiles.ts';
 import { knownVerdict, verifyImages, type ImageVerdict } from './media.ts';
 import type { Problem } from '../src/model/problems.ts';
@@ -22,7 +22,11 @@ export interface LoadOutput extends CompileOutput {
   warnings: Problem[];
 }
 
-export interface LoadOptions {
+/**
+ * `articleCache` and `rankingMemo`: what earlier compiles did, reused (build/incremental/compileCaches.ts);
+ * `writeDocument`: where the documents go as they are made, instead of the output's `documents`.
+ */
+export interface LoadOptions extends Pick<CompileInput, 'articleCache' | 'rankingMemo' | 'writeDocument'> {
   /** Build an empty newsroom instead of refusing it. Default: the environment's ALLOW_EMPTY=1. */
   allowEmpty?: boolean;
 }
@@ -32,7 +36,7 @@ const EMPTY_STATS = { articles: 0, tags: 0, authors: 0, sections: 0, documents: 
 export async function loadContent(
   folder: string,
   mode: 'strict' | 'lenient',
-  { allowEmpty = process.env.ALLOW_EMPTY === '1' }: LoadOptions = {},
+  { allowEmpty = process.env.ALLOW_EMPTY === '1', articleCache, rankingMemo, writeDocument }: LoadOptions = {},
 ): Promise<LoadOutput> {
   const root = openContentRoot(folder);
   if (!('real' in root))
@@ -57,6 +61,9 @@ export async function loadContent(
       site: tree.site,
       articles: tree.articles,
       mode,
+      articleCache,
+      rankingMemo,
+      writeDocument,
       readProblems: tree.problems,
       fileExists: (src) => locateFile(root, src).kind !== 'missing',
       imageProblem: (src) => {

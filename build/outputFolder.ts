@@ -14,6 +14,7 @@
  * folder. Readers get the old site or the new one, never a mix; for the microseconds between the
  * two renames the folder's path does not exist.
  */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   existsSync,
@@ -290,7 +291,7 @@ export function acquireLock({ lock, shown }: OutputPaths): () => void {
 // ---------------------------------------------------------------------------------------------
 // Leftovers and signals.
 
-const LEFTOVER = /^(.*)\.(staging|retired|lock)-(\d+)$/;
+const LEFTOVER = /^(.*)\.(staging|retired|removing|lock)-(\d+)$/;
 const CACHE_PREFIX = 'broadsheet-prerender-';
 
 /**
@@ -306,8 +307,9 @@ function removeLeftovers(target: string, cacheRoot: string, warn: (line: string)
     if (!match || match[1] !== name || Number(match[3]) === process.pid) continue;
     const path = join(parent, entry);
     const kind = match[2];
-    // A lock being written by a live build that is about to find ours: not ours to remove.
-    if (kind === 'lock' && processIsAlive(Number(match[3]))) continue;
+    // A lock being written by a live build that is about to find ours, or an old site a live process is removing:
+    // not ours to remove.
+    if ((kind === 'lock' || kind === 'removing') && processIsAlive(Number(match[3]))) continue;
     if (kind === 'retired' && !existsSync(target)) {
       renameSync(path, target);
       warn(`Put back ${target} from ${entry}: a build was stopped between its two renames.`);
@@ -322,6 +324,26 @@ function removeLeftovers(target: string, cacheRoot: string, warn: (line: string)
       rmSync(join(cacheRoot, entry), { recursive: true, force: true });
     }
   }
+}
+
+/**
+ * Deletes a replaced site in a process of its own that outlives this one. That process first renames the folder
+ * `<out>.removing-<its pid>`, so a build that starts meanwhile leaves it alone while it lives (and removes it if it
+ * died); a rename that fails means a build already took the folder away.
+ */
+const REMOVER = `
+const { renameSync, rmSync } = require('node:fs');
+const [from, target] = process.argv.slice(1);
+const to = target + '.removing-' + process.pid;
+try { renameSync(from, to); } catch { process.exit(0); }
+rmSync(to, { recursive: true, force: true });
+`;
+
+function removeInBackground(folder: string, target: string) {
+  const remover = spawn(process.execPath, ['-e', REMOVER, folder, target], { detached: true, stdio: 'ignore' });
+  // No process could be started: remove it here, as before.
+  remover.on('error', () => rmSync(folder, { recursive: true, force: true }));
+  remover.unref();
 }
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -358,6 +380,11 @@ export interface PreparedOutput extends OutputPaths {
 export interface PrepareOptions extends OutputRequest {
   /** Where build scratch folders go: it must be inside node_modules for the prerender's imports to resolve. */
   cacheRoot: string;
+  /**
+   * Remove the replaced site in a detached process once the new one is published, instead of before `dispose`
+   * returns. Deleting a site of 100,000 pages (a folder each) takes longer than an incremental build itself.
+   */
+  removeOldSiteInBackground?: boolean;
   warn?: (line: string) => void;
 }
 
@@ -379,7 +406,11 @@ export function prepareOutput(options: PrepareOptions): PreparedOutput {
   let published = false;
   let disposed = false;
   const removeScratch = () => {
-    for (const folder of [staging, cache, retired]) rmSync(folder, { recursive: true, force: true });
+    const handOver = published && options.removeOldSiteInBackground === true && existsSync(retired);
+    if (handOver) removeInBackground(retired, target);
+    for (const folder of handOver ? [staging, cache] : [staging, cache, retired]) {
+      rmSync(folder, { recursive: true, force: true });
+    }
   };
   const unhook = onStopSignal((signal) => {
     removeScratch();

@@ -6,7 +6,12 @@
  * a text similarity of headline and standfirst, all damped by the distance in time.
  * Candidates are the near-in-time neighbours in each tag, author and section list, so the cost
  * stays linear in the corpus instead of quadratic.
+ *
+ * Incremental: given a memo (kept between builds), an article's ranked list is reused when everything it was ranked
+ * from hashes the same (its signature: its own fields, its candidates' fields, the weights of its tags). So that one
+ * new article does not change every tag's weight, the counts in the weight are rounded (see `roundedCount`).
  */
+import { createHash } from 'node:crypto';
 import { plainText } from '../src/model/inline.ts';
 import { slugify } from '../src/model/slug.ts';
 import type { Article } from '../src/model/schema.ts';
@@ -27,6 +32,29 @@ export interface RankInput {
   tagLists: ReadonlyMap<string, readonly number[]>;
   /** Labels to name a shared tag in a reason, by slug. */
   tagLabels: ReadonlyMap<string, string>;
+}
+
+/** An article's ranked (not picked) related articles, kept with the signature of what they were ranked from. */
+export interface KeptRanking {
+  signature: string;
+  ranked: { id: string; reasons: string[] }[];
+}
+
+/** Rankings kept from an earlier compile, by article id (incremental/keptStore.ts). */
+export interface RankingMemo {
+  get: (id: string) => KeptRanking | undefined;
+  set: (id: string, ranking: KeptRanking) => void;
+}
+
+/**
+ * A count as the tag weight uses it: exact up to 64, then rounded to a sixteenth of a doubling (about 4%). A tag's
+ * weight then changes only when its count crosses a step (one article in about 25 for a common tag), and so does
+ * the corpus size; otherwise adding or deleting an article changes the weights of no other article's tags, and only
+ * the lists of its neighbours in time need ranking again. The rounding is far below what tells tags apart.
+ */
+export function roundedCount(count: number): number {
+  if (count <= 64) return count;
+  return Math.round(2 ** (Math.round(Math.log2(count) * 16) / 16));
 }
 
 export interface RelatedPick {
@@ -90,8 +118,8 @@ export const authorSlugs = (article: Article) => article.byline.map((author) => 
 export const sectionSlugs = (article: Article) => (article.section ? [slugify(article.section)] : []);
 
 /** Returns a function giving the related picks of an article, given its ordinal and resolved editor picks. */
-export function createRanker({ articles, tagLists, tagLabels }: RankInput) {
-  const total = articles.length;
+export function createRanker({ articles, tagLists, tagLabels }: RankInput, memo?: RankingMemo) {
+  const total = roundedCount(articles.length);
   const authorLists = groupBy(articles, authorSlugs);
   const sectionLists = groupBy(articles, sectionSlugs);
   const sectionOf = articles.map((article) => sectionSlugs(article)[0]);
@@ -107,7 +135,7 @@ export function createRanker({ articles, tagLists, tagLabels }: RankInput) {
   const idf = (slug: string) => {
     let weight = idfCache.get(slug);
     if (weight === undefined) {
-      weight = Math.log(1 + total / (tagLists.get(slug)?.length ?? total));
+      weight = Math.log(1 + total / roundedCount(tagLists.get(slug)?.length ?? articles.length));
       idfCache.set(slug, weight);
     }
     return weight;
@@ -140,6 +168,43 @@ export function createRanker({ articles, tagLists, tagLabels }: RankInput) {
     return weight;
   };
 
+  // What an article's own fields contribute to a signature, hashed once per article, when first needed.
+  const fieldHashes: (string | undefined)[] = [];
+  const fieldsOf = (ordinal: number): string => {
+    let hash = fieldHashes[ordinal];
+    if (hash === undefined) {
+      const article = articles[ordinal];
+      hash = createHash('sha1')
+        .update(
+          JSON.stringify([
+            article?.id,
+            times[ordinal],
+            tagArrays[ordinal],
+            [...(authorSets[ordinal] ?? empty)],
+            sectionOf[ordinal] ?? null,
+            article?.section ?? null,
+            [...(wordSets[ordinal] ?? empty)],
+          ]),
+        )
+        .digest('base64');
+      fieldHashes[ordinal] = hash;
+    }
+    return hash;
+  };
+  /**
+   * Everything `related` reads to rank an article: its fields, its picks, its tags' weights and labels, and its
+   * candidates' fields in order (their order in time decides ties).
+   */
+  const signatureOf = (ordinal: number, picks: readonly RelatedPick[], candidates: ReadonlySet<number>) => {
+    const ownTags = tagArrays[ordinal] ?? [];
+    const hash = createHash('sha1').update(fieldsOf(ordinal));
+    hash.update(JSON.stringify([picks.map((pick) => articles[pick.ordinal]?.id), ownTags.map(idf)]));
+    hash.update(JSON.stringify(ownTags.map((slug) => tagLabels.get(slug) ?? slug)));
+    for (const candidate of [...candidates].sort((a, b) => a - b)) hash.update(fieldsOf(candidate));
+    return hash.digest('base64');
+  };
+  const ordinalOf = memo ? new Map(articles.map((article, ordinal) => [article.id, ordinal])) : undefined;
+
   return function related(ordinal: number, editorPicks: readonly number[]): RelatedPick[] {
     const article = articles[ordinal];
     if (!article) return [];
@@ -159,6 +224,17 @@ export function createRanker({ articles, tagLists, tagLabels }: RankInput) {
     const ownSection = sectionOf[ordinal];
     if (ownSection !== undefined) neighbours(sectionLists.get(ownSection) ?? [], ordinal, candidates);
     for (const pick of picks) candidates.delete(pick.ordinal);
+
+    const signature = memo ? signatureOf(ordinal, picks, candidates) : '';
+    const kept = memo?.get(article.id);
+    if (kept && kept.signature === signature && ordinalOf) {
+      const ranked = kept.ranked.flatMap(({ id, reasons }) => {
+        const o = ordinalOf.get(id);
+        return o === undefined ? [] : [{ ordinal: o, editorsPick: false, reasons }];
+      });
+      // Always whole (a kept id is a candidate, so it exists); anything else is ranked again below.
+      if (ranked.length === kept.ranked.length) return [...picks, ...ranked];
+    }
 
     const published = times[ordinal] ?? 0;
     const scored: { ordinal: number; score: number }[] = [];
@@ -192,11 +268,13 @@ export function createRanker({ articles, tagLists, tagLabels }: RankInput) {
       }
       return reasons;
     };
-    return [
-      ...picks,
-      ...scored
-        .slice(0, MAX_RELATED - picks.length)
-        .map(({ ordinal: o }) => ({ ordinal: o, editorsPick: false, reasons: reasonsFor(o) })),
-    ];
+    const ranked = scored
+      .slice(0, MAX_RELATED - picks.length)
+      .map(({ ordinal: o }) => ({ ordinal: o, editorsPick: false, reasons: reasonsFor(o) }));
+    memo?.set(article.id, {
+      signature,
+      ranked: ranked.map(({ ordinal: o, reasons }) => ({ id: articles[o]?.id ?? '', reasons })),
+    });
+    return [...picks, ...ranked];
   };
 }

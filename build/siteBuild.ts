@@ -20,6 +20,7 @@ import { buildClock } from './buildClock.ts';
 import { forgetState, readState, statePath, writeState } from './incremental/buildState.ts';
 import { appBundles } from './incremental/bundles.ts';
 import { codeKey } from './incremental/codeKey.ts';
+import { CompileCaches } from './incremental/compileCaches.ts';
 import { changesSince, OutputWriter, type Changes } from './incremental/outputWriter.ts';
 import { resolveContentDir } from './load.ts';
 import { keepManifest, manifestCopyPath, prepareOutput } from './outputFolder.ts';
@@ -29,7 +30,7 @@ import { writeSearchIndex } from './search/searchFiles.ts';
 import { siteOriginFrom } from './siteOrigin.ts';
 import { writeSyndication } from './syndication.ts';
 import { compileForBuild } from './vitePlugin.ts';
-import { writeDocuments, writeMedia } from './writeContent.ts';
+import { writeMedia } from './writeContent.ts';
 import type { LogLevel } from 'vite';
 
 const SHELL_FILE = 'app-shell.html';
@@ -118,23 +119,27 @@ export async function buildSite({
     marker: SHELL_FILE,
     // The server bundle leaves its dependencies external, so it must sit where node_modules resolves.
     cacheRoot: resolve(root, 'node_modules/.cache'),
+    removeOldSiteInBackground: true,
   });
   const { staging, target } = output;
   try {
-    // The content first: a problem fails the build before anything is bundled or written.
-    const compiled = await compileForBuild(contentDir);
-    const { pages } = compiled;
-    const expected = expectedCounts(compiled.stats);
     const key = codeKey(root);
     const stateFile = statePath(root, target);
     const previous = full ? undefined : readState(stateFile);
     // A page or an image is made by the code as well as the content: reused only from a build of the same code.
     const sameCode = previous?.codeKey === key;
+    const writer = new OutputWriter(staging, target, previous?.files);
+    // The content first: a problem fails the build before anything is bundled. Each document goes to the staging
+    // folder as soon as it is made (linked when unchanged), so the compile never holds the whole output.
+    const compiled = await compileForBuild(contentDir, CompileCaches.load(root, { read: !full }), (path, text) =>
+      writer.write(path.slice(1), text),
+    );
+    const { pages } = compiled;
+    const expected = expectedCounts(compiled.stats);
     const bundles = await appBundles(root, rebundle ? `${key}-${process.pid}` : key, logLevel);
     // Until the new state is written, a build that fails or is stopped leaves none: the next one starts cold.
     forgetState(stateFile);
 
-    const writer = new OutputWriter(staging, target, previous?.files);
     // Not copied: the manifest (kept outside), the page template (the pages are written from it), and robots.txt
     // when the syndication step writes it with the sitemap's address.
     const manifestFile = join('.vite', 'manifest.json');
@@ -151,7 +156,6 @@ export async function buildSite({
       template.replace('</head>', `${modulePreloads(JSON.parse(manifestText) as Manifest, 'src/app.tsx')}</head>`),
     );
 
-    writeDocuments(compiled.documents, writer);
     const media = await writeMedia(compiled.media, contentDir, writer, sameCode ? previous.media : undefined);
     const readDocument = (path: string) =>
       path.startsWith('/data/')

@@ -11,15 +11,30 @@ import { ContentError } from './contentError.ts';
 import { formatWarning } from './contentFiles.ts';
 import { requestsContentFile } from './contentRequests.ts';
 import { devContent, watchContent } from './devContent.ts';
+import { CompileCaches } from './incremental/compileCaches.ts';
 import { loadContent, resolveContentDir } from './load.ts';
 import { MEDIA_HEADERS, MediaError, readMedia, resizedWebp } from './media.ts';
 import { serveSearchIndex } from './search/searchFiles.ts';
 import type { CompileOutput } from './compile.ts';
 import type { Plugin, ViteDevServer } from 'vite';
 
-/** A strict compile for a build: warnings and every problem printed one a line, then a ContentError. */
-export async function compileForBuild(contentDir: string): Promise<CompileOutput> {
-  const output = await loadContent(contentDir, 'strict');
+/**
+ * A strict compile for a build: warnings and every problem printed one a line, then a ContentError. The articles it
+ * validated are saved to the cache first, so the build after a fix validates only what changed.
+ */
+export async function compileForBuild(
+  contentDir: string,
+  caches?: CompileCaches,
+  writeDocument?: (path: string, text: string) => void,
+): Promise<CompileOutput> {
+  const output = await loadContent(contentDir, 'strict', {
+    articleCache: caches?.articleCache,
+    rankingMemo: caches?.rankingMemo,
+    writeDocument,
+  });
+  // A compile with problems stops before ranking: what it did not rank is still good for the build after the fix.
+  if (output.problems.length === 0) caches?.save();
+  else caches?.articleCache.save();
   for (const warning of output.warnings) console.warn(formatWarning(warning));
   if (output.problems.length > 0) {
     const lines = output.problems.map(formatProblem);
@@ -90,8 +105,18 @@ export function broadsheetContent(): Plugin {
       contentDir = resolveContentDir(config.root);
     },
     async configureServer(server) {
+      // The build's cache of validated articles: a warm start validates only the files that changed since.
+      const caches = CompileCaches.load(server.config.root);
+      const load = async () => {
+        const output = await loadContent(contentDir, 'lenient', {
+          articleCache: caches.articleCache,
+          rankingMemo: caches.rankingMemo,
+        });
+        caches.save();
+        return output;
+      };
       // A load that throws never stops the server: see build/devContent.ts.
-      const content = devContent(() => loadContent(contentDir, 'lenient'), contentDir, server.config.logger, {
+      const content = devContent(load, contentDir, server.config.logger, {
         onUpdate: () => server.ws.send({ type: 'full-reload' }),
       });
       await content.ready;

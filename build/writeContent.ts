@@ -1,7 +1,7 @@
 /**
- * The content's files in the built site: every compiled document under /data and every image under /media (with
- * WebP copies of raster images at each responsive width). Documents are compared by hash with what the published
- * site holds and images by the hash of their source bytes, so an incremental build writes only what changed.
+ * The content's images in the built site, under /media (with WebP copies of raster images at each responsive
+ * width), compared by the hash of their source bytes, so an incremental build writes only what changed. (The
+ * documents under /data are written by the compile as it makes them: siteBuild.ts.)
  */
 import { RESPONSIVE_WIDTHS, isResponsive, variantPath } from '../src/model/images.ts';
 import { mediaUrl } from '../src/model/paths.ts';
@@ -10,12 +10,6 @@ import { hashOf } from './incremental/buildState.ts';
 import { MediaError, readMedia, resizedWebp } from './media.ts';
 import type { CompileOutput } from './compile.ts';
 import type { OutputWriter } from './incremental/outputWriter.ts';
-
-/** Writes the documents, then lets go of them (1.2 GiB of text at 100,000 articles) before the prerender. */
-export function writeDocuments(documents: CompileOutput['documents'], writer: OutputWriter): void {
-  for (const [path, text] of documents) writer.write(path.slice(1), text);
-  documents.clear();
-}
 
 /**
  * Writes each image and its WebP copies. `previous` is what the last build of the same code made of each source

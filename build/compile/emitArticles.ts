@@ -1,6 +1,6 @@
 /** Articles: each one's document, with its related articles ranked and resolved to cards, and more in its section. */
 import { dataPath } from '../../src/model/paths.ts';
-import { createRanker, nearestInList, sectionSlugs } from '../ranking.ts';
+import { createRanker, nearestInList, sectionSlugs, type RankingMemo } from '../ranking.ts';
 import type { ArticleDocument, Card } from '../../src/model/compiled.ts';
 import type { Corpus } from './corpus.ts';
 import type { Emitted } from './types.ts';
@@ -10,9 +10,10 @@ export const MORE_IN_SECTION = 4;
 
 export function* emitArticles(
   corpus: Pick<Corpus, 'articles' | 'cards' | 'picks' | 'tagLists' | 'tagLabels' | 'sectionLists'>,
+  rankingMemo?: RankingMemo,
 ): Generator<Emitted<ArticleDocument>> {
   const { articles, cards, picks, sectionLists } = corpus;
-  const ranker = createRanker(corpus);
+  const ranker = createRanker(corpus, rankingMemo);
   for (const [ordinal, article] of articles.entries()) {
     const related = ranker(ordinal, picks[ordinal] ?? []).map(({ ordinal: o, editorsPick, reasons }) => ({
       ...(cards[o] as Card),

@@ -1,5 +1,7 @@
 /** What the compiler takes in and gives back. */
 import type { Problem } from '../../src/model/problems.ts';
+import type { Article } from '../../src/model/schema.ts';
+import type { RankingMemo } from '../ranking.ts';
 
 export interface SourceFile {
   /** Relative to CONTENT_DIR, forward slashes. */
@@ -14,6 +16,21 @@ export interface CompileInput {
   fileExists: (relativePath: string) => boolean;
   /** Why an existing file cannot be published as an image (its bytes, its name), as a message; or undefined. */
   imageProblem?: (relativePath: string) => string | undefined;
+  /**
+   * Articles already accepted by the schema, by their file's bytes (build/incremental/articleCache.ts): a file found
+   * there is not parsed or validated again. Filled with what this compile accepts.
+   */
+  articleCache?: {
+    get: (text: string) => Article | undefined;
+    set: (text: string, article: Article) => void;
+  };
+  /**
+   * Where each document goes as soon as it is made (the site build writes it to disk): then `documents` comes back
+   * empty, and the compile never holds the whole output (over a gigabyte of text at 100,000 articles).
+   */
+  writeDocument?: (path: string, text: string) => void;
+  /** Related lists ranked by an earlier compile, reused when what they were ranked from is the same (ranking.ts). */
+  rankingMemo?: RankingMemo;
   /** Problems met while reading the content folder (unreadable files, an empty newsroom), reported with the rest. */
   readProblems?: Problem[];
   /**
@@ -25,7 +42,8 @@ export interface CompileInput {
 
 export interface CompileOutput {
   problems: Problem[];
-  /** Decoded URL path (e.g. `/data/site.json`) → JSON text. Empty when strict and there are problems. */
+  /** Decoded URL path (e.g. `/data/site.json`) → JSON text. Empty when strict and there are problems, or when
+   * the documents went to `writeDocument`. */
   documents: Map<string, string>;
   /** Decoded URL path (e.g. `/media/images/a.svg`) → content-relative source path. */
   media: Map<string, string>;

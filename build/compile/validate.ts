@@ -40,12 +40,13 @@ export function validate({
   articles,
   fileExists,
   imageProblem,
+  articleCache,
   readProblems = [],
 }: Omit<CompileInput, 'mode'>): Validated {
   const problems: Problem[] = [...readProblems];
   const siteConfig = loadSite(site, problems);
   const held: Held = new Map();
-  const valid = checkEachFile(articles, { fileExists, imageProblem }, held, problems);
+  const valid = checkEachFile(articles, { fileExists, imageProblem, articleCache }, held, problems);
   const { named, owners } = checkNames(valid, held, problems);
   const accepted = checkRelated(named, owners, held, problems);
   const edits = checkSite(
@@ -64,7 +65,7 @@ export function validate({
  */
 function checkEachFile(
   sources: readonly SourceFile[],
-  files: Pick<CompileInput, 'fileExists' | 'imageProblem'>,
+  files: Pick<CompileInput, 'fileExists' | 'imageProblem' | 'articleCache'>,
   held: Held,
   problems: Problem[],
 ): Entry[] {
@@ -73,23 +74,32 @@ function checkEachFile(
     const id = (raw as { id?: unknown } | null)?.id;
     if (typeof id === 'string' && Id.safeParse(id).success && !held.has(id)) held.set(id, file);
   };
-  for (const source of [...sources].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+  const accept = (source: SourceFile): Article | undefined => {
+    const known = files.articleCache?.get(source.text);
+    if (known) return known;
     const raw = parseJson(source, problems);
-    if (raw === undefined) continue;
+    if (raw === undefined) return undefined;
     const tooDeep = nestingProblem(source.file, raw);
     if (tooDeep) {
       problems.push(tooDeep);
       holdId(raw, source.file);
-      continue;
+      return undefined;
     }
     const parsed = Article.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
       problems.push(...problemsFromZod(source.file, parsed.error));
       holdId(raw, source.file);
-      continue;
+      return undefined;
     }
-    // An image must exist in the folder and be what it claims to be (its bytes, checked by load.ts).
-    const missing = imageRefs(parsed.data).flatMap((ref) => {
+    files.articleCache?.set(source.text, parsed.data);
+    return parsed.data;
+  };
+  for (const source of [...sources].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    const article = accept(source);
+    if (!article) continue;
+    // An image must exist in the folder and be what it claims to be (its bytes, checked by load.ts), every time:
+    // the image may have changed while the article did not.
+    const missing = imageRefs(article).flatMap((ref) => {
       if (ref.src.startsWith('https://')) return [];
       if (!files.fileExists(ref.src))
         return [{ ...ref, message: `image file "${ref.src}" does not exist in the content folder` }];
@@ -97,8 +107,8 @@ function checkEachFile(
       return message === undefined ? [] : [{ ...ref, message }];
     });
     for (const ref of missing) problems.push({ file: source.file, path: ref.path, message: ref.message });
-    if (missing.length === 0) valid.push({ file: source.file, article: parsed.data });
-    else holdId(parsed.data, source.file);
+    if (missing.length === 0) valid.push({ file: source.file, article });
+    else holdId(article, source.file);
   }
   return valid;
 }

@@ -34,11 +34,16 @@ function* filesUnder(path: string): Generator<string> {
   }
 }
 
-export function codeKey(root: string, environment: NodeJS.ProcessEnv = process.env): string {
+/** The hash of the code at `paths` (by default everything that makes the site), the Node version and the settings. */
+export function codeKey(
+  root: string,
+  environment: NodeJS.ProcessEnv = process.env,
+  paths: readonly string[] = CODE_PATHS,
+): string {
   const hash = createHash('sha256');
   hash.update(`node ${process.version}\n`);
   for (const name of ENVIRONMENT) hash.update(`${name}=${environment[name] ?? ''}\n`);
-  for (const path of CODE_PATHS) {
+  for (const path of paths) {
     for (const file of filesUnder(join(root, path))) {
       hash.update(`${relative(root, file)}\n`);
       hash.update(readFileSync(file));

@@ -60,12 +60,14 @@ export class OutputWriter {
     if (this.files.has(file)) rmSync(to);
     try {
       linkSync(join(this.published, file), to);
+      // A link is the same file: its size and time are the record's, checked a moment ago.
+      this.files.set(file, record);
     } catch {
-      // Another file system (or no hard links there): a copy keeps the same bytes and times.
+      // Another file system (or no hard links there): a copy has the same bytes, and a time of its own.
       copyFileSync(join(this.published, file), to);
+      const stats = statSync(to);
+      this.files.set(file, { hash: record.hash, size: stats.size, mtimeMs: stats.mtimeMs });
     }
-    const stats = statSync(to);
-    this.files.set(file, { hash: record.hash, size: stats.size, mtimeMs: stats.mtimeMs });
     this.reused++;
     return true;
   }

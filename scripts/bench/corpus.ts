@@ -16,7 +16,8 @@
  * - a few tags are non-Latin or accented, and ~2% of tag uses are spelled in lower case (same slug).
  * No image files: every image is an https:// URL, so the folder holds JSON only.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { articleUrl } from '../../src/model/pageUrls.ts';
@@ -30,10 +31,33 @@ const GENERATOR_VERSION = 1;
  * Written at the root of a generated folder (the compiler reads only site.json and articles/):
  * it names the parameters, and marks the folder as one this script may replace.
  */
-export const CORPUS_MARKER = '.bench-corpus.json';
+const CORPUS_MARKER = '.bench-corpus.json';
 
-export const corpusKey = (articles: number, tags: number, seed: number) =>
+const corpusKey = (articles: number, tags: number, seed: number) =>
   `a${articles}-t${tags}-s${seed}-g${GENERATOR_VERSION}`;
+
+/** A generated corpus kept in the system's temporary folder, one per set of parameters, shared by the benchmarks. */
+export interface SharedCorpus {
+  dir: string;
+  /** Whether it was there already (else it was generated now, in `ms`). */
+  reused: boolean;
+  ms: number;
+  bytes: number;
+  authors: number;
+}
+
+export function sharedCorpus(articles: number, tags: number, seed: number): SharedCorpus {
+  const key = corpusKey(articles, tags, seed);
+  const dir = join(tmpdir(), `broadsheet-bench-corpus-${key}`);
+  const marker = join(dir, CORPUS_MARKER);
+  if (existsSync(marker)) {
+    const info = JSON.parse(readFileSync(marker, 'utf8')) as { key: string; bytes: number; authors: number };
+    if (info.key === key) return { dir, reused: true, ms: 0, bytes: info.bytes, authors: info.authors };
+  }
+  console.error(`Generating ${articles} articles, ${tags} tags (seed ${seed}) into ${dir} ...`);
+  const summary = generateCorpus({ dir, articles, tags, seed });
+  return { dir, reused: false, ms: summary.ms, bytes: summary.bytes, authors: summary.authors };
+}
 
 export interface CorpusOptions {
   dir: string;

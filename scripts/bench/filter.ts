@@ -56,7 +56,7 @@ import { formatProblem } from '../../src/model/problems.ts';
 import { slugify } from '../../src/model/slug.ts';
 import { frontLoader, rootLoader, sectionLoader } from '../../src/pages/loaders.ts';
 import { CORPUS_FLAGS, flagOrEnv, isMain, runCli, wholeNumber } from './cli.ts';
-import { CORPUS_MARKER, corpusKey, generateCorpus } from './corpus.ts';
+import { sharedCorpus, type SharedCorpus } from './corpus.ts';
 import { median } from './stats.ts';
 import type { QueryClient } from '@tanstack/react-query';
 
@@ -166,26 +166,7 @@ function parseOptions(argv: readonly string[]): Options & { help: boolean } {
 // ---------------------------------------------------------------------------------------------
 // The corpus, generated once per set of parameters
 
-interface CorpusInfo {
-  dir: string;
-  reused: boolean;
-  ms: number;
-  bytes: number;
-  authors: number;
-}
-
-function ensureCorpus({ articles, tags, seed }: Options): CorpusInfo {
-  const key = corpusKey(articles, tags, seed);
-  const dir = join(tmpdir(), `broadsheet-bench-corpus-${key}`);
-  const marker = join(dir, CORPUS_MARKER);
-  if (existsSync(marker)) {
-    const info = JSON.parse(readFileSync(marker, 'utf8')) as { key: string; bytes: number; authors: number };
-    if (info.key === key) return { dir, reused: true, ms: 0, bytes: info.bytes, authors: info.authors };
-  }
-  console.error(`Generating ${thousands(articles)} articles, ${thousands(tags)} tags (seed ${seed}) into ${dir} ...`);
-  const summary = generateCorpus({ dir, articles, tags, seed });
-  return { dir, reused: false, ms: summary.ms, bytes: summary.bytes, authors: summary.authors };
-}
+const ensureCorpus = ({ articles, tags, seed }: Options): SharedCorpus => sharedCorpus(articles, tags, seed);
 
 // ---------------------------------------------------------------------------------------------
 // The child: compile, measure, write

@@ -32,7 +32,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
@@ -42,7 +42,7 @@ import { searchPath } from '../../src/search/paths.ts';
 import { buildSite, serve } from '../../tests/e2e/server.ts';
 import { findChrome, CHROME_FLAGS } from '../find-chrome.mjs';
 import { flagOrEnv, isMain, runCli, UsageError, wholeNumber } from './cli.ts';
-import { CORPUS_MARKER, corpusKey, generateCorpus } from './corpus.ts';
+import { sharedCorpus } from './corpus.ts';
 import { median } from './stats.ts';
 
 const DEFAULT_SIZES = [10_000, 100_000];
@@ -84,20 +84,6 @@ interface QueryFigures {
 
 const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
-
-function ensureCorpus(articles: number, tags: number, seed: number): string {
-  const dir = join(tmpdir(), `broadsheet-bench-corpus-${corpusKey(articles, tags, seed)}`);
-  const marker = join(dir, CORPUS_MARKER);
-  if (
-    existsSync(marker) &&
-    (JSON.parse(readFileSync(marker, 'utf8')) as { key?: string }).key === corpusKey(articles, tags, seed)
-  ) {
-    return dir;
-  }
-  console.error(`Generating ${articles} articles into ${dir} ...`);
-  generateCorpus({ dir, articles, tags, seed });
-  return dir;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The child: compile, then build and write the index
@@ -305,8 +291,9 @@ export async function main(options: Options) {
   const rows: { size: number; index: IndexFigures; queries: QueryFigures[] }[] = [];
   try {
     for (const size of options.sizes) {
-      const corpus = ensureCorpus(size, options.tags, options.seed);
-      const indexDir = join(tmpdir(), `broadsheet-bench-search-${corpusKey(size, options.tags, options.seed)}`);
+      const corpus = sharedCorpus(size, options.tags, options.seed).dir;
+      // Beside the corpus, named by the same key: the index and the compiled articles kept for --reuse-compile.
+      const indexDir = join(tmpdir(), basename(corpus).replace('broadsheet-bench-corpus-', 'broadsheet-bench-search-'));
       console.error(`Compiling ${size} articles and building their search index ...`);
       const index = await runIndexChild(corpus, indexDir, options.reuseCompile);
       rmSync(sampleIndex, { recursive: true, force: true });

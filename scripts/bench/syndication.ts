@@ -8,7 +8,7 @@
  *
  * "Now" is SOURCE_DATE_EPOCH when set, else an hour after the newest article, so the news sitemap is full.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,7 +19,7 @@ import { loadContent } from '../../build/load.ts';
 import { pagesSitemap, writeSitemaps } from '../../build/sitemaps/writeSitemaps.ts';
 import { siteFileWriter } from '../../build/syndication.ts';
 import { isMain, runCli, flagOrEnv, wholeNumber } from './cli.ts';
-import { CORPUS_MARKER, corpusKey, generateCorpus } from './corpus.ts';
+import { sharedCorpus } from './corpus.ts';
 
 const USAGE = 'Usage: npx tsx scripts/bench/syndication.ts [--articles N] [--tags N] [--seed N]';
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
@@ -36,11 +36,7 @@ export async function main(argv: string[] = process.argv.slice(2)) {
   const seed = wholeNumber(flagOrEnv('seed', values.seed, 'BENCH_SEED'), 1);
 
   // The same folder the filter benchmark generates and reuses.
-  const key = corpusKey(articles, tags, seed);
-  const dir = join(tmpdir(), `broadsheet-bench-corpus-${key}`);
-  const marker = join(dir, CORPUS_MARKER);
-  const reusable = existsSync(marker) && (JSON.parse(readFileSync(marker, 'utf8')) as { key?: string }).key === key;
-  if (!reusable) generateCorpus({ dir, articles, tags, seed });
+  const { dir } = sharedCorpus(articles, tags, seed);
 
   let started = performance.now();
   const output = await loadContent(dir, 'strict');

@@ -426,3 +426,24 @@ describe('every document', () => {
     }
   });
 });
+
+describe('a compile that hands each document over as it is made', () => {
+  it('hands over exactly the documents it would have returned, and keeps none', () => {
+    const articles = [article('a', { tags: ['Rivers'] }), article('b', { tags: ['Rivers'], related: ['a'] })];
+    const sources: SourceFile[] = articles.map((value) => ({
+      file: `articles/${String(value.id)}.json`,
+      text: JSON.stringify(value),
+    }));
+    const handed = new Map<string, string>();
+    const streamed = compileContent({
+      articles: sources,
+      fileExists: () => true,
+      mode: 'strict',
+      writeDocument: (path, text) => handed.set(path, text),
+    });
+    expect(streamed.documents.size).toBe(0);
+    const kept = compile(articles).documents;
+    expect(handed).toEqual(kept);
+    expect(streamed.stats.documents).toBe(kept.size);
+  });
+});

@@ -5,7 +5,7 @@
  * succeeds again. And the watcher reacts to changes inside the content folder only.
  */
 import { EventEmitter } from 'node:events';
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -223,5 +223,41 @@ describe('watchContent', () => {
     watcher.emit('all', 'change', '/srv/news/src/app.tsx');
     settle();
     expect(onChange).not.toHaveBeenCalled();
+  });
+});
+
+describe('a file that was once a folder', () => {
+  const until = async (what: string, ok: () => boolean) => {
+    for (let waited = 0; !ok(); waited += 20) {
+      if (waited > 5_000) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((done) => setTimeout(done, 20));
+    }
+  };
+
+  it('is looked at on its own from then on, so its edits are seen even if the watcher lost it', async () => {
+    const dir = join(scratch, 'polled');
+    cpSync(FIXTURE, dir, { recursive: true });
+    const site = join(dir, 'site.json');
+    const original = JSON.parse(readFileSync(site, 'utf8')) as Record<string, unknown>;
+    rmSync(site);
+    mkdirSync(site);
+    const updates = vi.fn();
+    // No watcher at all: only the polling can see what follows.
+    const content = devContent(() => loadContent(dir, 'lenient'), dir, recordingLogger().logger, {
+      onUpdate: updates,
+      retryMs: 60_000,
+      pollMs: 20,
+    });
+    await content.ready;
+    expect(siteOf(content).problems.join('\n')).toMatch(/site\.json: \(root\): .*folder/);
+
+    rmSync(site, { recursive: true });
+    writeFileSync(site, JSON.stringify({ ...original, name: 'The Fixed Ledger' }));
+    await until('the fix', () => siteOf(content).name === 'The Fixed Ledger');
+    expect(siteOf(content).problems).toEqual([]);
+
+    writeFileSync(site, JSON.stringify({ ...original, name: 'The Edited Ledger, later' }));
+    await until('the next edit', () => siteOf(content).name === 'The Edited Ledger, later');
+    expect(updates).toHaveBeenCalled();
   });
 });

@@ -310,6 +310,43 @@ describe('prepareOutput: staging, swap and leftovers', () => {
     expect(existsSync(failed.cache)).toBe(false);
   });
 
+  it('can leave the replaced site to a background process, which removes it after the build has returned', async () => {
+    writeSite(join(root, 'dist'), 'old');
+    for (let i = 0; i < 50; i++) writeSite(join(root, `dist/articles/a${i}`), 'old page');
+    const output = prepareOutput({
+      root,
+      outDir: 'dist',
+      contentDir,
+      marker: MARKER,
+      cacheRoot: cacheRoot(),
+      removeOldSiteInBackground: true,
+    });
+    writeSite(output.staging, 'new');
+    output.publish();
+    output.dispose();
+    expect(readFileSync(join(root, 'dist/index.html'), 'utf8')).toBe('new');
+    const leftBeside = () => readdirSync(root).filter((name) => name.startsWith('dist'));
+    // The old site is only ever renamed aside, never mixed into the new one, and is gone soon after.
+    expect(leftBeside().filter((name) => !/^dist(\.retired-\d+|\.removing-\d+)?$/.test(name))).toEqual([]);
+    for (let waited = 0; leftBeside().length > 1 && waited < 10_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(leftBeside()).toEqual(['dist']);
+  });
+
+  it('removes a replaced site that a dead background removal left behind, and leaves a live one to its process', () => {
+    writeSite(join(root, 'dist'), 'published');
+    writeSite(join(root, `dist.removing-${deadPid()}`), 'older');
+    // The parent process is alive: as if it were still removing that folder.
+    writeSite(join(root, `dist.removing-${process.ppid}`), 'being removed');
+    prepare('dist').dispose();
+    expect(readdirSync(root).filter((name) => name.startsWith('dist'))).toEqual([
+      'dist',
+      `dist.removing-${process.ppid}`,
+    ]);
+    expect(readFileSync(join(root, 'dist/index.html'), 'utf8')).toBe('published');
+  });
+
   it('removes what killed builds left beside the output, and the prerender caches of dead builds only', () => {
     writeSite(join(root, 'dist'), 'published');
     const dead = deadPid();

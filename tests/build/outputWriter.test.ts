@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { changesSince, OutputWriter } from '../../build/incremental/outputWriter.ts';
-import { writeDocuments } from '../../build/writeContent.ts';
 
 const made: string[] = [];
 afterEach(() => made.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -57,14 +56,6 @@ describe('OutputWriter', () => {
     writer.write('index.html', '<p>new</p>');
     expect(readFileSync(join(published, 'index.html'), 'utf8')).toBe('<p>front</p>');
     expect(readFileSync(join(staging, 'index.html'), 'utf8')).toBe('<p>new</p>');
-  });
-
-  it('writes the compiled documents and lets go of them', () => {
-    const staging = folder();
-    const documents = new Map([['/data/articles/a.json', '{"kind":"article"}']]);
-    writeDocuments(documents, new OutputWriter(staging, join(staging, 'none'), undefined));
-    expect(readFileSync(join(staging, 'data/articles/a.json'), 'utf8')).toBe('{"kind":"article"}');
-    expect(documents.size).toBe(0);
   });
 });
 

@@ -1,0 +1,153 @@
+// @vitest-environment node
+/**
+ * The cache of validated articles (build/incremental/articleCache.ts): an unchanged file is not validated again,
+ * what comes out is exactly what a compile without the cache gives, and a cache that is damaged, of other code, or
+ * of other bytes is never trusted.
+ */
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ParsedArticles } from '../../build/incremental/articleCache.ts';
+import { loadContent } from '../../build/load.ts';
+import { formatProblem } from '../../src/model/problems.ts';
+import { article } from './articleSource.ts';
+import { makeFolder, removeFolder, PLAIN_SVG } from './contentFolder.ts';
+
+const made: string[] = [];
+afterAll(() => made.forEach(removeFolder));
+const folder = (...args: Parameters<typeof makeFolder>) => {
+  const dir = makeFolder(...args);
+  made.push(dir);
+  return dir;
+};
+
+const image = { src: 'images/a.svg', alt: 'A picture', width: 8, height: 6 };
+const articles = (count: number) =>
+  Object.fromEntries(
+    Array.from({ length: count }, (_, i) => [
+      `articles/a${i}.json`,
+      { json: article(`a${i}`, { tags: [`Tag ${i % 3}`], ...(i === 0 ? { image } : {}) }) },
+    ]),
+  );
+
+/** A project folder (where the cache lives) and a content folder of `count` articles. */
+function newsroom(count = 12) {
+  const root = folder({ 'src/model/schema.ts': '// the validating code, as far as the cache key goes' });
+  const content = folder({ ...articles(count), 'images/a.svg': PLAIN_SVG });
+  return { root, content };
+}
+
+const compile = (content: string, articleCache?: ParsedArticles) =>
+  loadContent(content, 'strict', { allowEmpty: false, articleCache });
+const cacheFolder = (root: string) => join(root, 'node_modules/.cache/broadsheet-articles');
+
+describe('the cache of validated articles', () => {
+  it('validates each file once, and gives the same documents as a compile without it', async () => {
+    const { root, content } = newsroom();
+    const first = ParsedArticles.load(root);
+    const cold = await compile(content, first);
+    first.save();
+    expect([first.hits, first.misses]).toEqual([0, 12]);
+
+    const warm = ParsedArticles.load(root);
+    const again = await compile(content, warm);
+    expect([warm.hits, warm.misses]).toEqual([12, 0]);
+    expect(again.problems).toEqual([]);
+    expect(again.documents).toEqual(cold.documents);
+    expect(again.documents).toEqual((await compile(content)).documents);
+  });
+
+  it('validates again only the file whose bytes changed, and forgets deleted ones', async () => {
+    const { root, content } = newsroom();
+    const cache = ParsedArticles.load(root);
+    await compile(content, cache);
+    cache.save();
+
+    writeFileSync(join(content, 'articles/a3.json'), JSON.stringify(article('a3', { headline: 'Changed' })));
+    rmSync(join(content, 'articles/a4.json'));
+    const next = ParsedArticles.load(root);
+    const output = await compile(content, next);
+    expect([next.hits, next.misses]).toEqual([10, 1]);
+    expect(output.documents.get('/data/articles/a3.json')).toContain('"headline":"Changed"');
+    next.save();
+
+    const stored = readdirSync(cacheFolder(root))
+      .map((name) => readFileSync(join(cacheFolder(root), name), 'utf8'))
+      .join('\n');
+    expect(stored).toContain('"headline":"Changed"');
+    expect(stored).not.toContain('"headline":"Headline a3"');
+    expect(stored).not.toContain('"id":"a4"');
+  });
+
+  it('still checks the image files of an article it knows', async () => {
+    const { root, content } = newsroom();
+    const cache = ParsedArticles.load(root);
+    await compile(content, cache);
+    rmSync(join(content, 'images/a.svg'));
+    const output = await compile(content, cache);
+    expect(cache.hits).toBe(12);
+    expect(output.problems.map(formatProblem)).toEqual([
+      'articles/a0.json: image.src: image file "images/a.svg" does not exist in the content folder',
+    ]);
+  });
+
+  it('never trusts a damaged shard: its articles are validated again, the rest are reused', async () => {
+    const { root, content } = newsroom();
+    const cache = ParsedArticles.load(root);
+    const cold = await compile(content, cache);
+    cache.save();
+    const shards = readdirSync(cacheFolder(root)).sort();
+    const [damaged = '', truncated = ''] = shards;
+    // A changed headline inside a well-formed shard, and a shard cut short.
+    const text = readFileSync(join(cacheFolder(root), damaged), 'utf8');
+    writeFileSync(join(cacheFolder(root), damaged), text.replace(/"headline":"Headline /, '"headline":"Forged '));
+    const cut = readFileSync(join(cacheFolder(root), truncated), 'utf8');
+    writeFileSync(join(cacheFolder(root), truncated), cut.slice(0, cut.length - 10));
+    expect(text).toContain('"headline":"Headline ');
+
+    const next = ParsedArticles.load(root);
+    const output = await compile(content, next);
+    const inDamaged = (readFileSync(join(cacheFolder(root), damaged), 'utf8').match(/"id":"/g) ?? []).length;
+    const inTruncated = (cut.match(/"id":"/g) ?? []).length;
+    expect(next.misses).toBe(inDamaged + inTruncated);
+    expect(next.hits).toBe(12 - next.misses);
+    expect(output.documents).toEqual(cold.documents);
+    expect([...output.documents.values()].join('')).not.toContain('Forged');
+  });
+
+  it('is discarded whole when the validating code changed', async () => {
+    const { root, content } = newsroom();
+    const cache = ParsedArticles.load(root);
+    await compile(content, cache);
+    cache.save();
+    writeFileSync(join(root, 'src/model/schema.ts'), '// a new rule');
+    const next = ParsedArticles.load(root);
+    await compile(content, next);
+    expect([next.hits, next.misses]).toEqual([0, 12]);
+  });
+
+  it('is not read by a full build, which writes it anew', async () => {
+    const { root, content } = newsroom();
+    const cache = ParsedArticles.load(root);
+    await compile(content, cache);
+    cache.save();
+    const full = ParsedArticles.load(root, { read: false });
+    await compile(content, full);
+    expect([full.hits, full.misses]).toEqual([0, 12]);
+    full.save();
+    const next = ParsedArticles.load(root);
+    await compile(content, next);
+    expect([next.hits, next.misses]).toEqual([12, 0]);
+  });
+
+  it('keeps nothing of a file the schema refuses', async () => {
+    const { root, content } = newsroom(2);
+    writeFileSync(join(content, 'articles/bad.json'), JSON.stringify(article('bad', { headline: '' })));
+    const cache = ParsedArticles.load(root);
+    const first = await compile(content, cache);
+    const again = await compile(content, cache);
+    expect(again.problems).toEqual(first.problems);
+    expect(again.problems.map((p) => p.file)).toContain('articles/bad.json');
+    expect(cache.hits).toBe(2);
+  });
+});
