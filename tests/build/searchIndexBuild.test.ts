@@ -16,7 +16,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'search-build-'));
 const content = join(work, 'content');
 const site = join(work, 'site');
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+// The build removes a replaced site in a process of its own, which may still be deleting inside `work`.
+afterAll(() => rmSync(work, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 }));
 
 const WORDS = 'harbour ferry council budget school energy river bridge market court storm election'.split(' ');
 const day = (n: number) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString();
