@@ -4,7 +4,7 @@
  * one article's text changes its record and the few files of the words it gained; every other index file is linked
  * from the published site and stays out of the change list.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,7 +44,19 @@ function save(i: number, extra = '') {
   writeFileSync(join(content, 'articles', `story-${i}.json`), JSON.stringify(story(i, extra)));
 }
 
+/**
+ * The build hands the site it replaced to a process of its own to delete, which first renames it; a second build
+ * in the same process before that rename fails to retire its own site (the same name), so each build waits for it.
+ */
+async function replacedSiteHandedOver() {
+  const retired = `${site}.retired-${process.pid}`;
+  for (let waited = 0; existsSync(retired) && waited < 20_000; waited += 50) {
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
 const build = async (lines: string[] = []) => {
+  await replacedSiteHandedOver();
   const previous = process.env.CONTENT_DIR;
   process.env.CONTENT_DIR = content;
   try {
