@@ -26,6 +26,7 @@ import { resolveContentDir } from './load.ts';
 import { keepManifest, manifestCopyPath, prepareOutput } from './outputFolder.ts';
 import { expectedCounts, prerenderPages, type PrerenderCounts } from './prerender.ts';
 import { prerenderPool } from './prerenderPool.ts';
+import { writeSearchIndex } from './search/searchFiles.ts';
 import { siteOriginFrom } from './siteOrigin.ts';
 import { writeSyndication } from './syndication.ts';
 import { compileForBuild } from './vitePlugin.ts';
@@ -171,6 +172,8 @@ export async function buildSite({
       write: (path, text) => writer.write(path.slice(1), text),
     });
     report?.(syndication);
+    const search = writeSearchIndex(pages, staging, writer);
+    report?.(search);
 
     const pool = prerenderPool(join(bundles.server, 'entry-server.js'), staging);
     const dependencies: Record<string, string[]> = {};

@@ -14,6 +14,7 @@ import { devContent, watchContent } from './devContent.ts';
 import { CompileCaches } from './incremental/compileCaches.ts';
 import { loadContent, resolveContentDir } from './load.ts';
 import { MEDIA_HEADERS, MediaError, readMedia, resizedWebp } from './media.ts';
+import { serveSearchIndex } from './search/searchFiles.ts';
 import type { CompileOutput } from './compile.ts';
 import type { Plugin, ViteDevServer } from 'vite';
 
@@ -120,6 +121,7 @@ export function broadsheetContent(): Plugin {
       });
       await content.ready;
       watchContent(server.watcher, contentDir, () => void content.reload());
+      server.middlewares.use(serveSearchIndex(content.current));
       serveCompiled(server, contentDir, content.current);
     },
   };

@@ -53,6 +53,14 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               loader: sectionLoader(queryClient),
               lazy: { Component: async () => (await pageModules.section()).SectionPage },
             },
+            {
+              // Not prerendered: the header's search form is a plain GET to /search, which the app shell answers.
+              path: 'search',
+              lazy: {
+                loader: async () => (await pageModules.search()).searchLoader(queryClient),
+                Component: async () => (await pageModules.search()).SearchPage,
+              },
+            },
             // Tiny, and also what an error boundary shows, so it ships with the shell.
             { path: '*', Component: NotFoundPage },
           ],

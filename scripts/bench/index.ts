@@ -9,6 +9,9 @@
  *               plus first-render JavaScript per route
  *   syndication feeds and sitemaps over the compiled 100,000 articles: time, files, bytes, the sitemap split
  *   dev         `npm run dev` over 100,000 articles until the front page is served, without and with the caches
+ *   search      10,000 and 100,000 generated articles: search index build time and memory, then in Chromium
+ *               at 4× CPU the bytes of a first and of further queries and keystroke to results painted
+ *               (BENCH_SEARCH_SIZES, e.g. 10000,100000, sets its sizes)
  * With no names, all of them run in that order (the 100,000-article ones take most of an hour on 2 cores). Settings come from the
  * environment here (BENCH_ARTICLES, BENCH_TAGS, BENCH_SEED, BENCH_TIMEOUT for filter, BENCH_RUNS for
  * lighthouse); each script also takes them as flags when run on its own (`npx tsx scripts/bench/filter.ts --help`).
@@ -30,6 +33,10 @@ const BENCHMARKS = {
   },
   dev: async () => {
     await (await import('./devStart.ts')).main([]);
+  },
+  search: async () => {
+    const search = await import('./search.ts');
+    await search.main(search.parseOptions([]));
   },
 };
 

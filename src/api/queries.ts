@@ -13,7 +13,7 @@ const STALE_TIME_MS = 5 * 60_000;
 
 /** Each client's fetcher: a query function finds it through the client it runs for. */
 const fetchers = new WeakMap<QueryClient, Fetcher>();
-const fetcherOf = (client: QueryClient): Fetcher => fetchers.get(client) ?? browserFetcher;
+export const fetcherOf = (client: QueryClient): Fetcher => fetchers.get(client) ?? browserFetcher;
 
 /** The app's cache; its queries fetch documents with `fetcher` (the browser's fetch unless told otherwise). */
 export function createQueryClient(fetcher: Fetcher = browserFetcher): QueryClient {

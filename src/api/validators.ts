@@ -17,3 +17,4 @@ export {
   TagPage,
   TopTags,
 } from '../model/compiled';
+export { SearchMeta, SearchRecord, TermFile } from '../search/documents';

@@ -7,6 +7,7 @@ import { mediaUrl } from '../model/paths';
 import { slugify } from '../model/slug';
 import { Dateline } from './Dateline';
 import type { Card } from '../model/compiled';
+import type { ReactNode } from 'react';
 
 /** A card names a few tags; the article page lists them all. */
 const CARD_TAGS = 3;
@@ -41,9 +42,17 @@ interface ArticleCardProps {
   /** Why this card is shown, e.g. "Also tagged North Korea news". */
   note?: string;
   headingLevel?: 'h2' | 'h3';
+  /** Shown under the standfirst: a search result's excerpt with the matching words marked. */
+  excerpt?: ReactNode;
 }
 
-export function ArticleCard({ card, weight = 'standard', note, headingLevel: Heading = 'h2' }: ArticleCardProps) {
+export function ArticleCard({
+  card,
+  weight = 'standard',
+  note,
+  headingLevel: Heading = 'h2',
+  excerpt,
+}: ArticleCardProps) {
   const prefetch = usePrefetchArticle<HTMLAnchorElement>(card.id);
   const webp = card.image ? webpSrcSet(card.image) : '';
   const lead = weight === 'lead';
@@ -84,6 +93,7 @@ export function ArticleCard({ card, weight = 'standard', note, headingLevel: Hea
             {plainText(card.standfirst)}
           </p>
         )}
+        {excerpt && <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">{excerpt}</p>}
         <p className="mt-1 flex flex-wrap gap-x-3 text-sm">
           <Dateline publishedAt={card.publishedAt} compact />
           {note && <span className="text-neutral-600 dark:text-neutral-400">{note}</span>}

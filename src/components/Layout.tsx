@@ -4,6 +4,7 @@ import { frontUrl } from '../model/pageUrls';
 import { ContentProblems } from './ContentProblems';
 import { NavigationProgress } from './NavigationProgress';
 import { RouteAnnouncer } from './RouteAnnouncer';
+import { SearchForm } from './SearchForm';
 import { SectionMenu } from './SectionMenu';
 import type { SiteDocument } from '../model/compiled';
 
@@ -35,11 +36,14 @@ export function Layout({ site }: { site: Pick<SiteDocument, 'name' | 'problems' 
           >
             {site.name}
           </Link>
-          <nav aria-label="Site">
-            <Link to={frontUrl()} className="text-sm">
-              Latest news
-            </Link>
-          </nav>
+          <div className="flex flex-wrap items-center gap-4">
+            <nav aria-label="Site">
+              <Link to={frontUrl()} className="text-sm">
+                Latest news
+              </Link>
+            </nav>
+            <SearchForm />
+          </div>
         </div>
         <SectionMenu sections={site.sections} current={currentSection} />
       </header>

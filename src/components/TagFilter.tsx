@@ -33,10 +33,15 @@ interface TagFilterProps {
   /** Whether the filter is unfolded on a narrow screen (a wide screen always shows it). */
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  /** The URL of a narrower or wider view: the front page's by default; the search page keeps its words. */
+  urlFor?: (state: FrontState) => string;
+  /** The options are still being counted (search counts them after showing its results). */
+  pending?: boolean;
 }
 
 export function TagFilter(props: TagFilterProps) {
   const { state, selected, options, complete, rest, expanded, onExpandedChange, open, onOpenChange } = props;
+  const urlFor = props.urlFor ?? frontUrl;
   const list = expanded && !complete ? (rest ?? options) : options;
   const shown = expanded ? list : list.slice(0, SHOWN_AT_FIRST);
   // More to show when the list is cut short here, or when it is only the most used tags.
@@ -66,7 +71,7 @@ export function TagFilter(props: TagFilterProps) {
               {selected.map((tag) => (
                 <li key={tag.slug}>
                   <Link
-                    to={frontUrl(withoutTag(state, tag.slug))}
+                    to={urlFor(withoutTag(state, tag.slug))}
                     aria-label={`Remove filter ${tag.label}`}
                     className="inline-flex items-center gap-1 rounded-full bg-neutral-900 px-3 py-1 text-sm text-white no-underline dark:bg-neutral-100 dark:text-neutral-900"
                   >
@@ -75,12 +80,14 @@ export function TagFilter(props: TagFilterProps) {
                 </li>
               ))}
             </ul>
-            <Link to={frontUrl()} className="text-sm">
+            <Link to={urlFor({ tags: [], page: 1 })} className="text-sm">
               Clear all
             </Link>
           </div>
         )}
-        {shown.length > 0 ? (
+        {props.pending ? (
+          <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">Counting tags…</p>
+        ) : shown.length > 0 ? (
           <ul
             aria-label={selected.length > 0 ? 'Narrow further' : 'Tags'}
             className="mt-3 flex list-none flex-wrap gap-2 p-0"
@@ -88,7 +95,7 @@ export function TagFilter(props: TagFilterProps) {
             {shown.map((tag) => (
               <li key={tag.slug}>
                 <Link
-                  to={frontUrl(withTag(state, tag.slug))}
+                  to={urlFor(withTag(state, tag.slug))}
                   aria-label={`${tag.label}, ${tag.count} article${tag.count === 1 ? '' : 's'}`}
                   className="inline-flex items-baseline gap-1 rounded-full border border-neutral-300 px-3 py-1 text-sm text-neutral-900 no-underline hover:border-neutral-900 dark:border-neutral-700 dark:text-neutral-100 dark:hover:border-neutral-100"
                 >
@@ -100,7 +107,7 @@ export function TagFilter(props: TagFilterProps) {
         ) : (
           <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">No further tag narrows these articles.</p>
         )}
-        {hasMore && (
+        {hasMore && !props.pending && (
           <button
             type="button"
             aria-expanded={expanded}

@@ -4,13 +4,21 @@
  * runs of anything that is not a letter or digit become one "-", trimmed at both ends.
  */
 export function slugify(label: string): string {
-  return label
+  return foldText(label)
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * Text as slugs and search compare it: NFKD, combining marks removed, recomposed with NFC (so Hangul stays in
+ * syllables), lower case. "Séoul" and "SEOUL" fold alike; "평양" stays "평양".
+ */
+export function foldText(text: string): string {
+  return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .normalize('NFC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+    .toLowerCase();
 }
 
 /** The id pattern of the contract; ids and aliases are URL-safe as they are. */

@@ -11,6 +11,7 @@ export const pageModules = {
   tag: () => import('./TagPage'),
   author: () => import('./AuthorPage'),
   section: () => import('./SectionPage'),
+  search: () => import('./SearchPage'),
 };
 
 let articlePageCode: Promise<unknown> | undefined;

@@ -9,6 +9,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
 import { compileContent } from '../../build/compile';
 import { loadContent } from '../../build/load';
+import { buildSearchIndex, compiledArticles } from '../../build/search/buildSearchIndex';
 import { createQueryClient } from '../../src/api/queries';
 import { createRoutes } from '../../src/routes';
 
@@ -47,6 +48,14 @@ const compiled = new Map([
   ['edited', editedNewsroom()],
 ]);
 
+/** Each fixture's search index, built as the site build builds it, beside its documents. */
+const searchIndexes = new Map<string, Map<string, string>>();
+function searchIndexOf(name: string) {
+  let files = searchIndexes.get(name);
+  if (!files) searchIndexes.set(name, (files = buildSearchIndex(compiledArticles(compileFixture(name).documents))));
+  return files;
+}
+
 export function compileFixture(name: string) {
   const output = compiled.get(name);
   if (!output) throw new Error(`fixture ${name} is not compiled here; add it to the map above`);
@@ -59,10 +68,11 @@ export function renderApp(
   { fixture = 'app', override }: { fixture?: string; override?: FetchOverride } = {},
 ) {
   const { documents } = compileFixture(fixture);
+  const search = searchIndexOf(fixture);
   const answer = (path: string): Response => {
     const custom = override?.(path);
     if (custom) return custom;
-    const body = documents.get(path);
+    const body = documents.get(path) ?? search.get(path);
     // Like a static host's index.html fallback: a missing file answers 200 with HTML.
     return body === undefined
       ? new Response('<!doctype html><title>app</title>', { headers: { 'Content-Type': 'text/html' } })

@@ -1,0 +1,63 @@
+/**
+ * The search index in the build and the dev server. The build reads the compiled articles back from the staging
+ * folder one at a time (after the documents were written and let go, so the build never holds both) and writes the
+ * index through the build's writer: a file whose bytes did not change is linked from the published site and stays
+ * out of the change list. The dev server serves it from memory, built on the first search after each recompile.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dataPath } from '../../src/model/paths.ts';
+import { buildSearchIndex, compiledArticles } from './buildSearchIndex.ts';
+import type { PageList } from '../compile.ts';
+import type { CompileOutput } from '../compile.ts';
+import type { OutputWriter } from '../incremental/outputWriter.ts';
+import type { Connect } from 'vite';
+
+/** `/articles/{encoded id}` → the article's document as written under `staging`. */
+function* stagedArticles(pages: Pick<PageList, 'article'>, staging: string): Generator<[string, string]> {
+  for (const url of pages.article) {
+    const path = decodeURIComponent(dataPath.article(decodeURIComponent(url.slice('/articles/'.length))));
+    yield [path, readFileSync(join(staging, path), 'utf8')];
+  }
+}
+
+/**
+ * Builds the index of the articles the build wrote into `staging` and writes its files through `writer`; returns
+ * the line the build prints about it.
+ */
+export function writeSearchIndex(pages: Pick<PageList, 'article'>, staging: string, writer: OutputWriter): string {
+  const started = performance.now();
+  const files = buildSearchIndex(compiledArticles(stagedArticles(pages, staging)));
+  const written = writer.written;
+  let bytes = 0;
+  for (const [path, text] of files) {
+    writer.write(path.slice(1), text);
+    bytes += text.length;
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  return (
+    `Search index: ${pages.article.length} articles in ${files.size} files (${(bytes / 1_048_576).toFixed(1)} MB), ` +
+    `${writer.written - written} written, in ${seconds} s`
+  );
+}
+
+const built = new WeakMap<CompileOutput, Map<string, string>>();
+
+/** The dev server's answer to /data/search/…: the index of the content being served now. */
+export function serveSearchIndex(current: () => CompileOutput): Connect.NextHandleFunction {
+  return (req, res, next) => {
+    const url = req.url ?? '/';
+    if (!url.startsWith('/data/search/')) return next();
+    const output = current();
+    let files = built.get(output);
+    if (!files) {
+      files = buildSearchIndex(compiledArticles(output.documents));
+      built.set(output, files);
+    }
+    const text = files.get(new URL(url, 'http://localhost').pathname);
+    res.statusCode = text === undefined ? 404 : 200;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-store');
+    res.end(text ?? JSON.stringify({ error: `not found: ${url}` }));
+  };
+}

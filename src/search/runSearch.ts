@@ -1,0 +1,211 @@
+/**
+ * One search, put together from the index's documents (each a query of its own in api/queries.ts, so only what the
+ * cache lacks is fetched): the meta file, the entry of each word and chosen tag, then the records of the page shown
+ * and the lists of the tags offered to narrow it. Loaded only when a reader searches.
+ */
+import { slugify } from '../model/slug.ts';
+import { countIn, firstInOrder, intersect, type Matches, type TermList } from './match.ts';
+import { searchPath } from './paths.ts';
+import { bucketOf, decodeCodes, decodeGaps, fieldCode, tagTerm, termHash } from './postings.ts';
+import { queryTerms, type SearchState } from './searchState.ts';
+import type { TagCount } from '../model/compiled.ts';
+import type { SearchMeta, SearchRecord, TermEntry, TermFile } from './documents.ts';
+
+/** How the search reads the index; api/queries.ts gives it the cache's queries. */
+export interface SearchSource {
+  meta(): Promise<SearchMeta>;
+  /** A bucket of terms, or the file of a long list. */
+  file(path: string): Promise<TermFile>;
+  record(document: number): Promise<SearchRecord>;
+}
+
+/**
+ * Results on a page. Fewer than a list page's 20: each result is a record of its own (its card and text for the
+ * excerpt) fetched from wherever it lies in the newsroom, and ten is what readers of search results expect.
+ */
+export const RESULTS_PER_PAGE = 10;
+/** Tags counted at first for the filter; "Show all tags" counts every tag of the results shown. */
+export const OFFERED_TAGS = 8;
+
+export interface SearchHit {
+  document: number;
+  record: SearchRecord;
+}
+
+export interface SearchResult {
+  terms: string[];
+  total: number;
+  pageCount: number;
+  hits: SearchHit[];
+  /** The chosen tags that exist, with their labels. */
+  selected: TagCount[];
+  /** Chosen tag slugs the newsroom does not have. */
+  unknownTags: string[];
+  /** When nothing matches: tags whose names contain the words. */
+  suggestions: TagCount[];
+}
+
+export interface TagCounts {
+  /** Tags carried by the results shown, with the number of all results carrying each. */
+  counts: TagCount[];
+  /** Whether `counts` holds every tag of the results shown; otherwise the most frequent OFFERED_TAGS. */
+  complete: boolean;
+}
+
+export class DamagedIndexError extends Error {
+  constructor(term: string) {
+    super(`The search index's list for "${term}" is damaged; rebuild the site.`);
+    this.name = 'DamagedIndexError';
+  }
+}
+
+const decoded = new WeakMap<TermEntry, TermList>();
+const BODY_CODE = fieldCode({ headline: false, standfirst: false, label: false, body: 1 });
+const HEADLINE_CODE = fieldCode({ headline: true, standfirst: false, label: false, body: 1 });
+
+/** Codes for a long list that keeps only its headline articles (`h`): the headline bit on those, the body on all. */
+function headlineCodes(documents: Int32Array, headline: Int32Array): Uint8Array | undefined {
+  const codes = new Uint8Array(documents.length).fill(BODY_CODE);
+  let at = 0;
+  for (const document of headline) {
+    while (at < documents.length && (documents[at] ?? 0) < document) at++;
+    if (documents[at] !== document) return undefined;
+    codes[at] = HEADLINE_CODE;
+  }
+  return codes;
+}
+
+function listOf(entry: TermEntry): TermList {
+  let list = decoded.get(entry);
+  if (list) return list;
+  const documents = decodeGaps(entry.p ?? '');
+  if (!documents || documents.length !== entry.n) throw new DamagedIndexError(entry.t);
+  let codes: Uint8Array | undefined;
+  if (entry.c !== undefined) codes = decodeCodes(entry.c);
+  else if (entry.h !== undefined) {
+    const headline = decodeGaps(entry.h);
+    codes = headline && headlineCodes(documents, headline);
+  }
+  if ((entry.c !== undefined || entry.h !== undefined) && codes?.length !== entry.n) {
+    throw new DamagedIndexError(entry.t);
+  }
+  list = codes ? { documents, codes } : { documents };
+  decoded.set(entry, list);
+  return list;
+}
+
+/** The entry of a word or of a tag (`#slug`): from its bucket and, for a long list, the file of its own. */
+async function entryOf(source: SearchSource, meta: SearchMeta, term: string, kind: 'word' | 'tag') {
+  const bucket =
+    kind === 'word'
+      ? searchPath.wordBucket(bucketOf(term, meta.wordBuckets))
+      : searchPath.tagBucket(bucketOf(term, meta.tagBuckets));
+  const entry = (await source.file(bucket)).entries.find((candidate) => candidate.t === term);
+  if (!entry?.own) return entry;
+  return (await source.file(searchPath.ownList(termHash(term)))).entries.find((candidate) => candidate.t === term);
+}
+
+const pageCountOf = (total: number, pageSize: number) => Math.max(1, Math.ceil(total / pageSize));
+
+interface Matched {
+  terms: string[];
+  meta: SearchMeta;
+  words: (TermEntry | undefined)[];
+  selected: TagCount[];
+  unknownTags: string[];
+  /** None when a word or a chosen tag is not in the index. */
+  matches: Matches;
+}
+
+/**
+ * The last few matches of an index (by its meta document, as the query cache holds it), by words and tags: the
+ * page's tag counts, the next page and the other sort reuse them rather than intersect a common word's lists again.
+ */
+const recentByIndex = new WeakMap<SearchMeta, Map<string, Matched>>();
+const RECENT_MATCHES = 8;
+
+async function match(state: SearchState, source: SearchSource): Promise<Matched> {
+  const terms = queryTerms(state.q);
+  const meta = await source.meta();
+  const recent = recentByIndex.get(meta) ?? new Map<string, Matched>();
+  recentByIndex.set(meta, recent);
+  const key = JSON.stringify([terms, state.tags]);
+  const known = recent.get(key);
+  if (known) return known;
+  const [words, tags] = await Promise.all([
+    Promise.all(terms.map((term) => entryOf(source, meta, term, 'word'))),
+    Promise.all(state.tags.map((slug) => entryOf(source, meta, tagTerm(slug), 'tag'))),
+  ]);
+  const selected = state.tags.flatMap((slug, i) => {
+    const entry = tags[i];
+    return entry ? [{ slug, label: entry.label ?? slug, count: entry.n }] : [];
+  });
+  const unknownTags = state.tags.filter((_, i) => !tags[i]);
+  const found = terms.length > 0 && words.every((entry) => entry) && unknownTags.length === 0;
+  const lists = found ? [...words, ...tags].flatMap((entry) => (entry ? [listOf(entry)] : [])) : [];
+  const matched = { terms, meta, words, selected, unknownTags, matches: intersect(lists, meta.documents) };
+  recent.delete(key);
+  recent.set(key, matched);
+  for (const old of recent.keys()) if (recent.size > RECENT_MATCHES) recent.delete(old);
+  return matched;
+}
+
+/** The document numbers of page `page` of the results, in order. */
+const pageOf = (matches: Matches, state: SearchState) =>
+  firstInOrder(matches, state.sort, state.page * RESULTS_PER_PAGE).slice((state.page - 1) * RESULTS_PER_PAGE);
+
+/** One page of results, with the records to show them. */
+export async function runSearch(state: SearchState, source: SearchSource): Promise<SearchResult> {
+  const { terms, words, selected, unknownTags, matches } = await match(state, source);
+  const total = matches.documents.length;
+  const hits = await Promise.all(
+    pageOf(matches, state).map(async (document) => ({ document, record: await source.record(document) })),
+  );
+  return {
+    terms,
+    selected,
+    unknownTags,
+    hits,
+    total,
+    pageCount: pageCountOf(total, RESULTS_PER_PAGE),
+    suggestions: total === 0 ? suggestionsFor(words) : [],
+  };
+}
+
+/**
+ * The tags that narrow the result: those the results shown carry, the most frequent among them first (then the most
+ * used), each counted exactly within the whole result from its own list. Only OFFERED_TAGS are read unless every
+ * tag is asked for, so a page of results costs a bounded number of small reads, and popular tags stay cached. Read
+ * after the results are shown (the search's own documents are cached by then), so they never wait for it.
+ */
+export async function countTags(state: SearchState, source: SearchSource, everyTag: boolean): Promise<TagCounts> {
+  const { meta, matches } = await match(state, source);
+  const records = await Promise.all(pageOf(matches, state).map((document) => source.record(document)));
+  // How many of the results shown carry each tag (by slug, as the index files tags).
+  const seen = new Map<string, number>();
+  for (const record of records) {
+    for (const slug of new Set((record.card.tags ?? []).map(slugify))) {
+      if (!state.tags.includes(slug)) seen.set(slug, (seen.get(slug) ?? 0) + 1);
+    }
+  }
+  const candidates = [...seen].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).map(([slug]) => slug);
+  const asked = everyTag ? candidates : candidates.slice(0, OFFERED_TAGS);
+  const counted = await Promise.all(
+    asked.map(async (slug): Promise<TagCount> => {
+      const entry = await entryOf(source, meta, tagTerm(slug), 'tag');
+      const count = entry ? countIn(matches.documents, listOf(entry).documents) : 0;
+      return { slug, label: entry?.label ?? slug, count };
+    }),
+  );
+  return {
+    counts: counted.filter((tag) => tag.count > 0),
+    complete: asked.length === candidates.length,
+  };
+}
+
+/** The tags the words name, each once (in the index's order: most used first). */
+function suggestionsFor(words: readonly (TermEntry | undefined)[]): TagCount[] {
+  const seen = new Map<string, TagCount>();
+  for (const entry of words) for (const tag of entry?.tags ?? []) seen.set(tag.slug, tag);
+  return [...seen.values()];
+}
