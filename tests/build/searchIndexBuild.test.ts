@@ -76,7 +76,8 @@ describe('the search index in the site build', { timeout: 300_000 }, () => {
     writeFileSync(join(content, 'site.json'), JSON.stringify({ name: 'Search Times' }));
     for (let i = 0; i < 60; i++) save(i);
     await build(lines);
-  });
+    // A build that may bundle the app first: far longer than the default hook time in a fresh clone.
+  }, 300_000);
 
   it('writes the index beside the documents, numbering the articles oldest first, and says so', () => {
     const meta = SearchMeta.parse(JSON.parse(readFileSync(join(site, 'data/search/meta.json'), 'utf8')));
