@@ -115,10 +115,11 @@ describe('incremental builds', { timeout: 600_000 }, () => {
   const incremental = join(work, 'site');
   const cold = join(work, 'cold');
 
+  // A cold build, bundling included: far longer than the default hook time in a fresh clone on a loaded machine.
   beforeAll(async () => {
     startingNewsroom();
     await build(incremental, true);
-  });
+  }, 300_000);
 
   it('rebuild of unchanged content renders nothing, writes nothing and lists no change', async () => {
     const result = await build(incremental, false);
