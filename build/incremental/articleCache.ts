@@ -4,8 +4,9 @@
  * Kept between builds in node_modules/.cache/broadsheet-articles (incremental/keptStore.ts: checksummed shards,
  * discarded when damaged or made by other validating code).
  */
+import { hashOf } from './buildState.ts';
 import { codeKey } from './codeKey.ts';
-import { KeptStore, sha1 } from './keptStore.ts';
+import { KeptStore } from './keptStore.ts';
 import type { Article } from '../../src/model/schema.ts';
 
 /** The code whose change makes every cached article suspect: the schema and what it imports, the compiler, zod. */
@@ -37,7 +38,7 @@ export class ParsedArticles {
 
   /** The article a file of exactly these bytes was accepted as by the schema, if known. */
   get(text: string): Article | undefined {
-    const article = this.store.get(sha1(text));
+    const article = this.store.get(hashOf(text));
     if (article === undefined) this.misses++;
     else this.hits++;
     return article;
@@ -45,7 +46,7 @@ export class ParsedArticles {
 
   /** Remembers what a file's bytes were accepted as. */
   set(text: string, article: Article): void {
-    this.store.set(sha1(text), article);
+    this.store.set(hashOf(text), article);
   }
 
   /** Forgets the files no compile read since the last save, and writes what changed. */

@@ -43,12 +43,16 @@ export function readState(path: string): BuildState | undefined {
   }
 }
 
-/** Written whole to a temporary file and renamed, so a build killed meanwhile leaves the old state or none. */
-export function writeState(path: string, state: BuildState): void {
+/** Writes `text` to a temporary file renamed into place, so a process killed meanwhile leaves the old file or none. */
+export function writeWhole(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(state));
+  writeFileSync(temporary, text);
   renameSync(temporary, path);
+}
+
+export function writeState(path: string, state: BuildState): void {
+  writeWhole(path, JSON.stringify(state));
 }
 
 export function forgetState(path: string): void {

@@ -7,15 +7,14 @@
  * starts with a line naming the store's version, the version of the code that made it and the hash of the rest: a
  * shard of other code, or whose bytes do not hash as written (truncated, damaged), is discarded, never trusted.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hashOf, writeWhole } from './buildState.ts';
 
 const VERSION = 1;
 const SHARDS = 256;
 
-export const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
-const shardOf = (key: string) => sha1(key).slice(0, 2);
+const shardOf = (key: string) => hashOf(key).slice(0, 2);
 
 interface Header {
   version: number;
@@ -71,7 +70,7 @@ export class KeptStore<T> {
       const newline = text.indexOf('\n');
       const header = JSON.parse(text.slice(0, newline)) as Partial<Header>;
       const body = text.slice(newline + 1);
-      if (header.version !== VERSION || header.code !== this.code || header.body !== sha1(body)) {
+      if (header.version !== VERSION || header.code !== this.code || header.body !== hashOf(body)) {
         this.dirty.add(name);
         return;
       }
@@ -109,7 +108,6 @@ export class KeptStore<T> {
     }
     this.used.clear();
     if (!this.folder || this.dirty.size === 0) return;
-    mkdirSync(this.folder, { recursive: true });
     const shards = new Map<string, Record<string, T>>([...this.dirty].map((name) => [name, {}]));
     for (const [key, value] of this.entries) {
       const shard = shards.get(shardOf(key));
@@ -118,10 +116,8 @@ export class KeptStore<T> {
     for (const [name, records] of shards) {
       const path = join(this.folder, `${name}.json`);
       const body = JSON.stringify(records);
-      const header: Header = { version: VERSION, code: this.code, body: sha1(body) };
-      const temporary = `${path}.${process.pid}.tmp`;
-      writeFileSync(temporary, `${JSON.stringify(header)}\n${body}`);
-      renameSync(temporary, path);
+      const header: Header = { version: VERSION, code: this.code, body: hashOf(body) };
+      writeWhole(path, `${JSON.stringify(header)}\n${body}`);
     }
     this.dirty.clear();
   }

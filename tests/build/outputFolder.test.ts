@@ -265,6 +265,16 @@ describe('prepareOutput: staging, swap and leftovers', () => {
   const cacheRoot = () => join(root, 'node_modules/.cache');
   const prepare = (outDir: string, warn: (line: string) => void = () => undefined) =>
     prepareOutput({ root, outDir, contentDir, marker: MARKER, cacheRoot: cacheRoot(), warn });
+  /** As the site build prepares it: the replaced site is removed in the background. */
+  const prepareInBackground = () =>
+    prepareOutput({
+      root,
+      outDir: 'dist',
+      contentDir,
+      marker: MARKER,
+      cacheRoot: cacheRoot(),
+      removeOldSiteInBackground: true,
+    });
 
   function writeSite(folder: string, text: string) {
     mkdirSync(folder, { recursive: true });
@@ -313,14 +323,7 @@ describe('prepareOutput: staging, swap and leftovers', () => {
   it('can leave the replaced site to a background process, which removes it after the build has returned', async () => {
     writeSite(join(root, 'dist'), 'old');
     for (let i = 0; i < 50; i++) writeSite(join(root, `dist/articles/a${i}`), 'old page');
-    const output = prepareOutput({
-      root,
-      outDir: 'dist',
-      contentDir,
-      marker: MARKER,
-      cacheRoot: cacheRoot(),
-      removeOldSiteInBackground: true,
-    });
+    const output = prepareInBackground();
     writeSite(output.staging, 'new');
     output.publish();
     output.dispose();
@@ -339,14 +342,7 @@ describe('prepareOutput: staging, swap and leftovers', () => {
   it('hands over one replaced site after another in one process, and always releases the lock', () => {
     writeSite(join(root, 'dist'), 'first');
     const build = (text: string) => {
-      const output = prepareOutput({
-        root,
-        outDir: 'dist',
-        contentDir,
-        marker: MARKER,
-        cacheRoot: cacheRoot(),
-        removeOldSiteInBackground: true,
-      });
+      const output = prepareInBackground();
       for (let i = 0; i < 200; i++) writeSite(join(output.staging, `articles/a${i}`), text);
       writeSite(output.staging, text);
       output.publish();
