@@ -3,7 +3,7 @@
  * first, with the words marked in an excerpt, narrowed by tags like the front page. The URL is the whole state.
  */
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link, redirect, useLoaderData, useNavigate, type LoaderFunctionArgs } from 'react-router';
 import { searchQuery, searchTagsQuery } from '../api/searchQueries';
 import { ArticleCard } from '../components/ArticleCard';
@@ -239,7 +239,9 @@ function useSearchBox(q: string) {
   const navigate = useNavigate();
   // The words of the last search asked for, shown or still loading.
   const asked = useRef(q);
-  useEffect(() => {
+  // A layout effect, so the box shows the words in the same frame as the results they belong to (after Back, a
+  // passive effect left one frame, and one test's look, with the box still empty or on the other words).
+  useLayoutEffect(() => {
     asked.current = q;
     const box = document.getElementById(SEARCH_BOX_ID);
     if (box instanceof HTMLInputElement && document.activeElement !== box) box.value = q;
