@@ -20,7 +20,7 @@ import { noPages, pageList } from './compile/pageList.ts';
 import { validate } from './compile/validate.ts';
 import type { CompileInput, CompileOutput, Emitted } from './compile/types.ts';
 
-export type { CompileInput, CompileOutput, PageList, SourceFile } from './compile/types.ts';
+export type { ArticleSource, CompileInput, CompileOutput, PageList, SourceFile } from './compile/types.ts';
 
 export function compileContent(input: CompileInput): CompileOutput {
   const { site, edits, problems, accepted } = validate(input);
@@ -45,7 +45,10 @@ export function compileContent(input: CompileInput): CompileOutput {
   write(emitTags(corpus));
   write(emitAuthors(corpus));
   write(emitSections(corpus));
-  write(emitArticles(corpus, input.rankingMemo));
+  for (const emitted of emitArticles(corpus, input.rankingMemo)) {
+    if (emitted.document.kind === 'article') input.onArticle?.(emitted.document.article);
+    write([emitted]);
+  }
   write(emitAliases(corpus));
   write(emitIdShards(corpus));
   write([emitSite(corpus, site, problems)]);

@@ -7,10 +7,11 @@
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { hashOf } from './incremental/buildState.ts';
 import { isSameOrInside } from './pathWithin.ts';
 import { decodeUtf8 } from './utf8.ts';
 import type { Problem } from '../src/model/problems.ts';
-import type { SourceFile } from './compile.ts';
+import type { ArticleSource, SourceFile } from './compile.ts';
 
 /** The content folder: as named by the operator, and its real path (symbolic links resolved). */
 export interface ContentRoot {
@@ -157,7 +158,7 @@ function readSource(root: ContentRoot, file: string, known?: string): { source: 
 
 export interface ContentTree {
   site?: SourceFile;
-  articles: SourceFile[];
+  articles: ArticleSource[];
   /** Files that could not be read, and an empty newsroom: they fail check-content and build. */
   problems: Problem[];
   /** Files that are not read (with why): shown, but they fail nothing. */
@@ -167,6 +168,12 @@ export interface ContentTree {
 export interface ReadOptions {
   /** An empty newsroom is refused unless this is set (ALLOW_EMPTY=1): it is almost always a wrong CONTENT_DIR. */
   allowEmpty: boolean;
+  /**
+   * Whether the compile already knows the article a file of these bytes (by its hash) was accepted as
+   * (incremental/articleCache.ts). Such a file is handed on as its hash alone: at 100,000 articles their text is
+   * over half a gigabyte that the compile would otherwise hold to the end for nothing.
+   */
+  known?: (hash: string) => boolean;
 }
 
 const ARTICLE_FILE = /\.json$/;
@@ -222,7 +229,7 @@ function emptyNewsroom(root: ContentRoot, articlesFolder: boolean): Problem {
 export function readContentTree(root: ContentRoot, options: ReadOptions): ContentTree {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
-  const articles: SourceFile[] = [];
+  const articles: ArticleSource[] = [];
   const ignore = (file: string, reason: string) =>
     warnings.push({ file, path: '(root)', message: `ignored: ${reason}` });
 
@@ -267,8 +274,11 @@ export function readContentTree(root: ContentRoot, options: ReadOptions): Conten
       if (hidden(entry.name)) continue;
       if (ARTICLE_FILE.test(entry.name)) {
         const read = readSource(root, file, entry.isFile() ? join(folder.real, entry.name) : undefined);
-        if ('source' in read) articles.push(read.source);
-        else problems.push(read.problem);
+        if ('source' in read) {
+          const { file: name, text } = read.source;
+          const hash = hashOf(text);
+          articles.push(options.known?.(hash) ? { file: name, hash } : { file: name, text, hash });
+        } else problems.push(read.problem);
       } else if (/\.json$/i.test(entry.name)) {
         ignore(file, `only names ending in ".json" (lower case) are read; rename it to end in .json`);
       } else if (entry.isDirectory()) {

@@ -24,9 +24,13 @@ export interface LoadOutput extends CompileOutput {
 
 /**
  * `articleCache` and `rankingMemo`: what earlier compiles did, reused (build/incremental/compileCaches.ts);
- * `writeDocument`: where the documents go as they are made, instead of the output's `documents`.
+ * `writeDocument`: where the documents go as they are made, instead of the output's `documents`; `onArticle`: each
+ * article as published.
  */
-export interface LoadOptions extends Pick<CompileInput, 'articleCache' | 'rankingMemo' | 'writeDocument'> {
+export interface LoadOptions extends Pick<
+  CompileInput,
+  'articleCache' | 'rankingMemo' | 'writeDocument' | 'onArticle'
+> {
   /** Build an empty newsroom instead of refusing it. Default: the environment's ALLOW_EMPTY=1. */
   allowEmpty?: boolean;
 }
@@ -36,7 +40,13 @@ const EMPTY_STATS = { articles: 0, tags: 0, authors: 0, sections: 0, documents: 
 export async function loadContent(
   folder: string,
   mode: 'strict' | 'lenient',
-  { allowEmpty = process.env.ALLOW_EMPTY === '1', articleCache, rankingMemo, writeDocument }: LoadOptions = {},
+  {
+    allowEmpty = process.env.ALLOW_EMPTY === '1',
+    articleCache,
+    rankingMemo,
+    writeDocument,
+    onArticle,
+  }: LoadOptions = {},
 ): Promise<LoadOutput> {
   const root = openContentRoot(folder);
   if (!('real' in root))
@@ -48,7 +58,7 @@ export async function loadContent(
       pages: noPages(),
       stats: EMPTY_STATS,
     };
-  const tree = readContentTree(root, { allowEmpty });
+  const tree = readContentTree(root, { allowEmpty, known: articleCache && ((hash) => articleCache.has(hash)) });
 
   // The compiler is synchronous; an image's bytes are checked asynchronously. So the first compile answers
   // from verdicts already known (from an earlier compile of an unchanged file) and notes the rest; those
@@ -64,6 +74,7 @@ export async function loadContent(
       articleCache,
       rankingMemo,
       writeDocument,
+      onArticle,
       readProblems: tree.problems,
       fileExists: (src) => locateFile(root, src).kind !== 'missing',
       imageProblem: (src) => {

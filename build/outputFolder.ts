@@ -298,8 +298,11 @@ const CACHE_PREFIX = 'broadsheet-prerender-';
  * Removes what builds of this output that were killed outright left beside it, and the prerender
  * caches of dead builds. Called with the lock held, so no live build of this output owns any of it.
  * A site left aside mid-swap (killed between the two renames) is put back when nothing replaced it.
+ * A replaced site still being removed in the background (the build before this one, moments ago) is left to a
+ * background removal when `inBackground`: removing it here made a build right after another wait for it (18 s
+ * of a 20,000-article edit build).
  */
-function removeLeftovers(target: string, cacheRoot: string, warn: (line: string) => void) {
+function removeLeftovers(target: string, cacheRoot: string, warn: (line: string) => void, inBackground: boolean) {
   const parent = dirname(target);
   const name = basename(target);
   for (const entry of existsSync(parent) ? readdirSync(parent) : []) {
@@ -314,7 +317,8 @@ function removeLeftovers(target: string, cacheRoot: string, warn: (line: string)
       warn(`Put back ${target} from ${entry}: a build was stopped between its two renames.`);
       continue;
     }
-    rmSync(path, { recursive: true, force: true });
+    if (kind === 'removing' && inBackground) removeInBackground(path);
+    else rmSync(path, { recursive: true, force: true });
   }
   for (const entry of existsSync(cacheRoot) ? readdirSync(cacheRoot) : []) {
     if (!entry.startsWith(CACHE_PREFIX)) continue;
@@ -394,7 +398,12 @@ export function prepareOutput(options: PrepareOptions): PreparedOutput {
   const retired = `${target}.retired-${process.pid}`;
   const cache = join(options.cacheRoot, `${CACHE_PREFIX}${process.pid}`);
   try {
-    removeLeftovers(target, options.cacheRoot, options.warn ?? ((line) => console.warn(line)));
+    removeLeftovers(
+      target,
+      options.cacheRoot,
+      options.warn ?? ((line) => console.warn(line)),
+      options.removeOldSiteInBackground === true,
+    );
   } catch (error) {
     release();
     throw error;

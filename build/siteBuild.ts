@@ -26,6 +26,7 @@ import { resolveContentDir } from './load.ts';
 import { keepManifest, manifestCopyPath, prepareOutput } from './outputFolder.ts';
 import { expectedCounts, prerenderPages, type PrerenderCounts } from './prerender.ts';
 import { prerenderPool } from './prerenderPool.ts';
+import { SearchIndexBuilder } from './search/buildSearchIndex.ts';
 import { writeSearchIndex } from './search/searchFiles.ts';
 import { siteOriginFrom } from './siteOrigin.ts';
 import { writeSyndication } from './syndication.ts';
@@ -131,9 +132,13 @@ export async function buildSite({
     const writer = new OutputWriter(staging, target, previous?.files);
     // The content first: a problem fails the build before anything is bundled. Each document goes to the staging
     // folder as soon as it is made (linked when unchanged), so the compile never holds the whole output.
-    const compiled = await compileForBuild(contentDir, CompileCaches.load(root, { read: !full }), (path, text) =>
-      writer.write(path.slice(1), text),
-    );
+    // The search index takes each article as it is compiled, so nothing is read back to index it.
+    const search = new SearchIndexBuilder();
+    const compiled = await compileForBuild(contentDir, {
+      caches: CompileCaches.load(root, { read: !full }),
+      writeDocument: (path, text) => writer.write(path.slice(1), text),
+      onArticle: (article) => search.add(article),
+    });
     const { pages } = compiled;
     const expected = expectedCounts(compiled.stats);
     const bundles = await appBundles(root, rebundle ? `${key}-${process.pid}` : key, logLevel);
@@ -172,8 +177,8 @@ export async function buildSite({
       write: (path, text) => writer.write(path.slice(1), text),
     });
     report?.(syndication);
-    const search = writeSearchIndex(pages, staging, writer);
-    report?.(search);
+    const indexed = writeSearchIndex(search, writer);
+    report?.(indexed);
 
     const pool = prerenderPool(join(bundles.server, 'entry-server.js'), staging);
     const dependencies: Record<string, string[]> = {};

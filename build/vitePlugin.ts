@@ -12,7 +12,7 @@ import { formatWarning } from './contentFiles.ts';
 import { requestsContentFile } from './contentRequests.ts';
 import { devContent, watchContent } from './devContent.ts';
 import { CompileCaches } from './incremental/compileCaches.ts';
-import { loadContent, resolveContentDir } from './load.ts';
+import { loadContent, resolveContentDir, type LoadOptions } from './load.ts';
 import { MEDIA_HEADERS, MediaError, readMedia, resizedWebp } from './media.ts';
 import { serveSearchIndex } from './search/searchFiles.ts';
 import type { CompileOutput } from './compile.ts';
@@ -24,13 +24,17 @@ import type { Plugin, ViteDevServer } from 'vite';
  */
 export async function compileForBuild(
   contentDir: string,
-  caches?: CompileCaches,
-  writeDocument?: (path: string, text: string) => void,
+  {
+    caches,
+    writeDocument,
+    onArticle,
+  }: { caches?: CompileCaches } & Pick<LoadOptions, 'writeDocument' | 'onArticle'> = {},
 ): Promise<CompileOutput> {
   const output = await loadContent(contentDir, 'strict', {
     articleCache: caches?.articleCache,
     rankingMemo: caches?.rankingMemo,
     writeDocument,
+    onArticle,
   });
   // A compile with problems stops before ranking: what it did not rank is still good for the build after the fix.
   if (output.problems.length === 0) caches?.save();

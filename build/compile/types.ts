@@ -1,4 +1,5 @@
 /** What the compiler takes in and gives back. */
+import type { CompiledArticle } from '../../src/model/compiled.ts';
 import type { Problem } from '../../src/model/problems.ts';
 import type { Article } from '../../src/model/schema.ts';
 import type { RankingMemo } from '../ranking.ts';
@@ -9,26 +10,40 @@ export interface SourceFile {
   text: string;
 }
 
+/**
+ * An article file: its text, or only the hash of its text (incremental/buildState.ts hashOf) when `articleCache`
+ * knows what those bytes were accepted as, so the loader need not hold the text.
+ */
+export interface ArticleSource {
+  /** Relative to CONTENT_DIR, forward slashes. */
+  file: string;
+  text?: string;
+  hash?: string;
+}
+
 export interface CompileInput {
   site?: SourceFile;
-  articles: SourceFile[];
+  articles: ArticleSource[];
   /** Whether a content-relative path names an existing file. */
   fileExists: (relativePath: string) => boolean;
   /** Why an existing file cannot be published as an image (its bytes, its name), as a message; or undefined. */
   imageProblem?: (relativePath: string) => string | undefined;
   /**
-   * Articles already accepted by the schema, by their file's bytes (build/incremental/articleCache.ts): a file found
-   * there is not parsed or validated again. Filled with what this compile accepts.
+   * Articles already accepted by the schema, by the hash of their file's text (build/incremental/articleCache.ts): a
+   * file found there is not parsed or validated again. Filled with what this compile accepts.
    */
   articleCache?: {
-    get: (text: string) => Article | undefined;
-    set: (text: string, article: Article) => void;
+    has: (hash: string) => boolean;
+    get: (hash: string) => Article | undefined;
+    set: (hash: string, article: Article) => void;
   };
   /**
    * Where each document goes as soon as it is made (the site build writes it to disk): then `documents` comes back
    * empty, and the compile never holds the whole output (over a gigabyte of text at 100,000 articles).
    */
   writeDocument?: (path: string, text: string) => void;
+  /** Hands on each article as published (its document's `article`), as it is made: the site build indexes it. */
+  onArticle?: (article: CompiledArticle) => void;
   /** Related lists ranked by an earlier compile, reused when what they were ranked from is the same (ranking.ts). */
   rankingMemo?: RankingMemo;
   /** Problems met while reading the content folder (unreadable files, an empty newsroom), reported with the rest. */

@@ -6,10 +6,11 @@
 import { type Problem, problemsFromZod } from '../../src/model/problems.ts';
 import { Article, Id, type SiteConfig } from '../../src/model/schema.ts';
 import { foldedName, slugify } from '../../src/model/slug.ts';
+import { hashOf } from '../incremental/buildState.ts';
 import { checkSite, type SiteChecks } from './checkSite.ts';
 import { imageRefs } from './imageRefs.ts';
 import { loadSite, nestingProblem, parseJson } from './readSources.ts';
-import type { CompileInput, SourceFile } from './types.ts';
+import type { ArticleSource, CompileInput } from './types.ts';
 
 export interface Accepted {
   file: string;
@@ -64,7 +65,7 @@ export function validate({
  * it or a related pick of it is judged right while it is being fixed.
  */
 function checkEachFile(
-  sources: readonly SourceFile[],
+  sources: readonly ArticleSource[],
   files: Pick<CompileInput, 'fileExists' | 'imageProblem' | 'articleCache'>,
   held: Held,
   problems: Problem[],
@@ -74,10 +75,16 @@ function checkEachFile(
     const id = (raw as { id?: unknown } | null)?.id;
     if (typeof id === 'string' && Id.safeParse(id).success && !held.has(id)) held.set(id, file);
   };
-  const accept = (source: SourceFile): Article | undefined => {
-    const known = files.articleCache?.get(source.text);
+  const accept = (source: ArticleSource): Article | undefined => {
+    const hash = source.hash ?? (source.text === undefined ? undefined : hashOf(source.text));
+    const known = hash === undefined ? undefined : files.articleCache?.get(hash);
     if (known) return known;
-    const raw = parseJson(source, problems);
+    if (source.text === undefined || hash === undefined) {
+      // Only handed on without its text because the cache knew it, which it still does within one build.
+      problems.push({ file: source.file, path: '(root)', message: 'could not be read again; build again' });
+      return undefined;
+    }
+    const raw = parseJson({ file: source.file, text: source.text }, problems);
     if (raw === undefined) return undefined;
     const tooDeep = nestingProblem(source.file, raw);
     if (tooDeep) {
@@ -91,7 +98,7 @@ function checkEachFile(
       holdId(raw, source.file);
       return undefined;
     }
-    files.articleCache?.set(source.text, parsed.data);
+    files.articleCache?.set(hash, parsed.data);
     return parsed.data;
   };
   for (const source of [...sources].sort((a, b) => (a.file < b.file ? -1 : 1))) {

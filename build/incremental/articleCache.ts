@@ -4,7 +4,6 @@
  * Kept between builds in node_modules/.cache/broadsheet-articles (incremental/keptStore.ts: checksummed shards,
  * discarded when damaged or made by other validating code).
  */
-import { hashOf } from './buildState.ts';
 import { codeKey } from './codeKey.ts';
 import { KeptStore } from './keptStore.ts';
 import type { Article } from '../../src/model/schema.ts';
@@ -12,7 +11,7 @@ import type { Article } from '../../src/model/schema.ts';
 /** The code whose change makes every cached article suspect: the schema and what it imports, the compiler, zod. */
 const VALIDATING_CODE = ['src/model', 'build/compile', 'package-lock.json'];
 
-/** What the compiler's `articleCache` asks for (build/compile/types.ts): get and set by a file's text. */
+/** What the compiler's `articleCache` asks for (build/compile/types.ts): get and set by the hash of a file's text. */
 export class ParsedArticles {
   hits = 0;
   misses = 0;
@@ -36,17 +35,22 @@ export class ParsedArticles {
     return new ParsedArticles(KeptStore.open(root, { name: 'broadsheet-articles', code, read }));
   }
 
-  /** The article a file of exactly these bytes was accepted as by the schema, if known. */
-  get(text: string): Article | undefined {
-    const article = this.store.get(hashOf(text));
+  /** Whether the article a file of these bytes (by `hashOf` its text) was accepted as is known; counts nothing. */
+  has(hash: string): boolean {
+    return this.store.has(hash);
+  }
+
+  /** The article a file of exactly these bytes (by `hashOf` its text) was accepted as by the schema, if known. */
+  get(hash: string): Article | undefined {
+    const article = this.store.get(hash);
     if (article === undefined) this.misses++;
     else this.hits++;
     return article;
   }
 
-  /** Remembers what a file's bytes were accepted as. */
-  set(text: string, article: Article): void {
-    this.store.set(hashOf(text), article);
+  /** Remembers what a file's bytes (by `hashOf` its text) were accepted as. */
+  set(hash: string, article: Article): void {
+    this.store.set(hash, article);
   }
 
   /** Forgets the files no compile read since the last save, and writes what changed. */

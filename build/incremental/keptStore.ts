@@ -83,6 +83,11 @@ export class KeptStore<T> {
     }
   }
 
+  /** Whether the key is kept, without counting it as used. */
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   get(key: string): T | undefined {
     const value = this.entries.get(key);
     if (value !== undefined) this.used.add(key);

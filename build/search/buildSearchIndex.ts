@@ -239,35 +239,44 @@ function fileEntries(
 /** Terms in a fixed order (by UTF-16 code units), so a bucket's bytes do not depend on the order articles came in. */
 const byTerm = (a: TermEntry, b: TermEntry) => (a.t < b.t ? -1 : a.t > b.t ? 1 : 0);
 
-export function buildSearchIndex(articles: Iterable<CompiledArticle>): Map<string, string> {
-  const files = new Map<string, string>();
-  const table = new PostingsTable();
-  const tags = new TagTable();
-  const keys: { time: number; id: string }[] = [];
-  const records: string[] = [];
-  const codes = new Map<number, number>();
+/**
+ * The index, built an article at a time: the site build hands each article over as the compile makes its document,
+ * so the articles are never read back; `files()` then gives every file of /data/search/.
+ */
+export class SearchIndexBuilder {
+  private readonly table = new PostingsTable();
+  private readonly tags = new TagTable();
+  private readonly keys: { time: number; id: string }[] = [];
+  private readonly records: string[] = [];
+  private readonly codes = new Map<number, number>();
   // Words as written to term ids: one lookup a word instead of folding it and then finding its term.
-  const wordIds = new Map<string, number>();
-  const termIdOf = (word: string) => {
-    let id = wordIds.get(word);
+  private readonly wordIds = new Map<string, number>();
+
+  private termIdOf(word: string) {
+    let id = this.wordIds.get(word);
     if (id === undefined) {
       const term = termOf(word);
-      id = term ? table.id(term) : -1;
+      id = term ? this.table.id(term) : -1;
       // Bounded like analyze.ts's cache: a newsroom's words as written outnumber its terms.
-      if (wordIds.size >= WORD_CACHE_LIMIT) wordIds.clear();
-      wordIds.set(word, id);
+      if (this.wordIds.size >= WORD_CACHE_LIMIT) this.wordIds.clear();
+      this.wordIds.set(word, id);
     }
     return id;
-  };
+  }
 
-  for (const article of articles) {
+  get size(): number {
+    return this.keys.length;
+  }
+
+  add(article: CompiledArticle): void {
+    const { table, tags, keys, codes } = this;
     const read = keys.length;
     keys.push({ time: Date.parse(article.publishedAt), id: article.id });
     const body = bodyText(article);
     codes.clear();
     const mark = (text: string, bit: number) =>
       eachWord(text, (word) => {
-        const id = termIdOf(word);
+        const id = this.termIdOf(word);
         if (id >= 0) codes.set(id, (codes.get(id) ?? 0) | bit);
       });
     mark(article.headline, HEADLINE);
@@ -281,51 +290,68 @@ export function buildSearchIndex(articles: Iterable<CompiledArticle>): Map<strin
       card: toCard(article),
       text: body.length > MAX_RECORD_TEXT ? body.slice(0, MAX_RECORD_TEXT) : body,
     };
-    records.push(JSON.stringify(record));
+    this.records.push(JSON.stringify(record));
   }
 
-  const order = numbering(keys);
-  const numberOf = new Int32Array(order.length);
-  order.forEach((read, number) => {
-    numberOf[read] = number;
-    files.set(searchPath.record(number), records[read] ?? '');
-  });
-  records.length = 0;
-
-  // The tags whose names contain each word, most used first: what a search that finds nothing offers.
-  const suggestions = new Map<string, TagCount[]>();
-  for (const tag of tags.counts().sort(compareTagCounts)) {
-    for (const term of termsOf(tag.label)) {
-      const list = suggestions.get(term) ?? [];
-      if (list.length < SUGGESTED_TAGS) list.push(tag);
-      suggestions.set(term, list);
-    }
-  }
-
-  const wordEntries: TermEntry[] = [];
-  for (const { term: t, documents, codes: where } of table.lists(order)) {
-    const suggested = suggestions.get(t);
-    wordEntries.push({
-      t,
-      n: documents.length,
-      p: encodeGaps(documents),
-      ...(documents.length > LONG_LIST ? { h: encodeGaps(headlined(documents, where)) } : { c: encodeCodes(where) }),
-      ...(suggested ? { tags: suggested } : {}),
+  /** Every file of the index (path → JSON text); the builder is spent. */
+  files(): Map<string, string> {
+    const { table, tags, keys, records } = this;
+    const files = new Map<string, string>();
+    const order = numbering(keys);
+    const numberOf = new Int32Array(order.length);
+    order.forEach((read, number) => {
+      numberOf[read] = number;
+      files.set(searchPath.record(number), records[read] ?? '');
     });
-  }
-  const tagEntries: TermEntry[] = [...tags.lists].map(([slug, list]) => {
-    const numbers = Int32Array.from(list, (read) => numberOf[read] ?? 0).sort();
-    return { t: tagTerm(slug), n: numbers.length, p: encodeGaps(numbers), label: tags.label(slug) };
-  });
+    records.length = 0;
 
-  const meta: SearchMeta = {
-    version: SEARCH_INDEX_VERSION,
-    documents: keys.length,
-    wordBuckets: fileEntries(wordEntries.sort(byTerm), OWN_WORD_CHARS, WORD_BUCKET_CHARS, searchPath.wordBucket, files),
-    tagBuckets: fileEntries(tagEntries.sort(byTerm), OWN_TAG_CHARS, TAG_BUCKET_CHARS, searchPath.tagBucket, files),
-  };
-  files.set(searchPath.meta(), JSON.stringify(meta));
-  return files;
+    // The tags whose names contain each word, most used first: what a search that finds nothing offers.
+    const suggestions = new Map<string, TagCount[]>();
+    for (const tag of tags.counts().sort(compareTagCounts)) {
+      for (const term of termsOf(tag.label)) {
+        const list = suggestions.get(term) ?? [];
+        if (list.length < SUGGESTED_TAGS) list.push(tag);
+        suggestions.set(term, list);
+      }
+    }
+
+    const wordEntries: TermEntry[] = [];
+    for (const { term: t, documents, codes: where } of table.lists(order)) {
+      const suggested = suggestions.get(t);
+      wordEntries.push({
+        t,
+        n: documents.length,
+        p: encodeGaps(documents),
+        ...(documents.length > LONG_LIST ? { h: encodeGaps(headlined(documents, where)) } : { c: encodeCodes(where) }),
+        ...(suggested ? { tags: suggested } : {}),
+      });
+    }
+    const tagEntries: TermEntry[] = [...tags.lists].map(([slug, list]) => {
+      const numbers = Int32Array.from(list, (read) => numberOf[read] ?? 0).sort();
+      return { t: tagTerm(slug), n: numbers.length, p: encodeGaps(numbers), label: tags.label(slug) };
+    });
+
+    const meta: SearchMeta = {
+      version: SEARCH_INDEX_VERSION,
+      documents: keys.length,
+      wordBuckets: fileEntries(
+        wordEntries.sort(byTerm),
+        OWN_WORD_CHARS,
+        WORD_BUCKET_CHARS,
+        searchPath.wordBucket,
+        files,
+      ),
+      tagBuckets: fileEntries(tagEntries.sort(byTerm), OWN_TAG_CHARS, TAG_BUCKET_CHARS, searchPath.tagBucket, files),
+    };
+    files.set(searchPath.meta(), JSON.stringify(meta));
+    return files;
+  }
+}
+
+export function buildSearchIndex(articles: Iterable<CompiledArticle>): Map<string, string> {
+  const builder = new SearchIndexBuilder();
+  for (const article of articles) builder.add(article);
+  return builder.files();
 }
 
 /**

@@ -1,33 +1,18 @@
 /**
- * The search index in the build and the dev server. The build reads the compiled articles back from the staging
- * folder one at a time (after the documents were written and let go, so the build never holds both) and writes the
- * index through the build's writer: a file whose bytes did not change is linked from the published site and stays
- * out of the change list. The dev server serves it from memory, built on the first search after each recompile.
+ * The search index in the build and the dev server. The build indexes each article as the compile makes it
+ * (SearchIndexBuilder) and writes the index through the build's writer: a file whose bytes did not change is linked
+ * from the published site and stays out of the change list. The dev server serves it from memory, built on the first search after each recompile.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { dataPath } from '../../src/model/paths.ts';
-import { buildSearchIndex, compiledArticles } from './buildSearchIndex.ts';
-import type { PageList } from '../compile.ts';
+import { buildSearchIndex, compiledArticles, type SearchIndexBuilder } from './buildSearchIndex.ts';
 import type { CompileOutput } from '../compile.ts';
 import type { OutputWriter } from '../incremental/outputWriter.ts';
 import type { Connect } from 'vite';
 
-/** `/articles/{encoded id}` → the article's document as written under `staging`. */
-function* stagedArticles(pages: Pick<PageList, 'article'>, staging: string): Generator<[string, string]> {
-  for (const url of pages.article) {
-    const path = decodeURIComponent(dataPath.article(decodeURIComponent(url.slice('/articles/'.length))));
-    yield [path, readFileSync(join(staging, path), 'utf8')];
-  }
-}
-
-/**
- * Builds the index of the articles the build wrote into `staging` and writes its files through `writer`; returns
- * the line the build prints about it.
- */
-export function writeSearchIndex(pages: Pick<PageList, 'article'>, staging: string, writer: OutputWriter): string {
+/** Writes the index's files through `writer`; returns the line the build prints about it. */
+export function writeSearchIndex(search: SearchIndexBuilder, writer: OutputWriter): string {
   const started = performance.now();
-  const files = buildSearchIndex(compiledArticles(stagedArticles(pages, staging)));
+  const articles = search.size;
+  const files = search.files();
   const written = writer.written;
   let bytes = 0;
   for (const [path, text] of files) {
@@ -36,8 +21,8 @@ export function writeSearchIndex(pages: Pick<PageList, 'article'>, staging: stri
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   return (
-    `Search index: ${pages.article.length} articles in ${files.size} files (${(bytes / 1_048_576).toFixed(1)} MB), ` +
-    `${writer.written - written} written, in ${seconds} s`
+    `Search index: ${articles} articles in ${files.size} files (${(bytes / 1_048_576).toFixed(1)} MB), ` +
+    `${writer.written - written} written, in ${seconds} s (besides indexing each article as it was compiled)`
   );
 }
 

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openContentRoot, readContentTree } from '../../build/contentFiles.ts';
 import { ParsedArticles } from '../../build/incremental/articleCache.ts';
 import { loadContent } from '../../build/load.ts';
 import { formatProblem } from '../../src/model/problems.ts';
@@ -49,6 +50,23 @@ describe('the cache of validated articles', () => {
     expect(again.problems).toEqual([]);
     expect(again.documents).toEqual(cold.documents);
     expect(again.documents).toEqual((await compile(content)).documents);
+  });
+
+  it('hands the compile only the hash of a file it knows, not its text, and the text of the others', () => {
+    const { content } = newsroom(3);
+    const contentRoot = openContentRoot(content);
+    if (!('real' in contentRoot)) throw new Error('the content folder should open');
+    const known = new Set<string>();
+    const cold = readContentTree(contentRoot, { allowEmpty: false, known: (hash) => known.has(hash) });
+    expect(cold.articles.map((source) => source.text === undefined)).toEqual([false, false, false]);
+
+    for (const source of cold.articles.slice(0, 2)) known.add(source.hash ?? '');
+    const warm = readContentTree(contentRoot, { allowEmpty: false, known: (hash) => known.has(hash) });
+    expect(warm.articles.map(({ file, text }) => [file, text === undefined])).toEqual([
+      ['articles/a0.json', true],
+      ['articles/a1.json', true],
+      ['articles/a2.json', false],
+    ]);
   });
 
   it('validates again only the file whose bytes changed, and forgets deleted ones', async () => {

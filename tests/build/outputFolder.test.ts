@@ -365,6 +365,19 @@ describe('prepareOutput: staging, swap and leftovers', () => {
     expect(readFileSync(join(root, 'dist/index.html'), 'utf8')).toBe('published');
   });
 
+  it('still removes a replaced site left behind when it hands removals to the background', async () => {
+    writeSite(join(root, 'dist'), 'published');
+    const leftover = join(root, `dist.removing-${deadPid()}-1`);
+    for (let i = 0; i < 50; i++) writeSite(join(leftover, `articles/a${i}`), 'older');
+    prepareInBackground().dispose();
+    const leftBeside = () => readdirSync(root).filter((name) => name.startsWith('dist'));
+    for (let waited = 0; leftBeside().length > 1 && waited < 10_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(leftBeside()).toEqual(['dist']);
+    expect(readFileSync(join(root, 'dist/index.html'), 'utf8')).toBe('published');
+  });
+
   it('removes what killed builds left beside the output, and the prerender caches of dead builds only', () => {
     writeSite(join(root, 'dist'), 'published');
     const dead = deadPid();

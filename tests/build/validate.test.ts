@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../build/compile/validate.ts';
 import { formatProblem } from '../../src/model/problems.ts';
-import { MAX_NESTING } from '../../src/model/schema.ts';
+import { Article, MAX_NESTING } from '../../src/model/schema.ts';
 import { article } from './articleSource.ts';
 import type { SourceFile } from '../../build/compile/types.ts';
 
@@ -10,6 +10,22 @@ const source = (file: string, value: unknown): SourceFile => ({ file, text: JSON
 const run = (articles: SourceFile[], site?: SourceFile) => validate({ site, articles, fileExists: () => true });
 
 describe('validate', () => {
+  it('takes an article handed on as its hash from the cache, and says so plainly when the cache has lost it', () => {
+    const cached = Article.parse({ ...article('cached'), headline: 'From the cache' });
+    const known = new Map([['hash-of-cached', cached]]);
+    const articleCache = { has: (h: string) => known.has(h), get: (h: string) => known.get(h), set: () => {} };
+    const { accepted, problems } = validate({
+      articles: [
+        { file: 'articles/a.json', hash: 'hash-of-cached' },
+        { file: 'articles/b.json', hash: 'hash-of-something-else' },
+      ],
+      articleCache,
+      fileExists: () => true,
+    });
+    expect(accepted.map(({ article: { headline } }) => headline)).toEqual(['From the cache']);
+    expect(problems.map(formatProblem)).toEqual(['articles/b.json: (root): could not be read again; build again']);
+  });
+
   it('accepts valid articles in file-name order, with related picks resolved from aliases to ids', () => {
     const { accepted, problems, site } = run([
       source('articles/b.json', article('second', { aliases: ['second-old'] })),
