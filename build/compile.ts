@@ -34,11 +34,16 @@ export function compileContent(input: CompileInput): CompileOutput {
   const documents = new Map<string, string>();
   let count = 0;
   const write = (emitted: Iterable<Emitted<unknown>>) => {
-    for (const { path, document } of emitted) {
-      const text = JSON.stringify(document);
-      if (input.writeDocument) input.writeDocument(decodeURIComponent(path), text);
-      else documents.set(decodeURIComponent(path), text);
+    for (const { path, document, inputs } of emitted) {
       count++;
+      const decoded = decodeURIComponent(path);
+      if (!input.writeDocument) {
+        documents.set(decoded, JSON.stringify(document));
+        continue;
+      }
+      // Made from the same inputs as the copy the last build wrote: neither serialized nor hashed again.
+      if (inputs !== undefined && input.reuseDocument?.(decoded, inputs)) continue;
+      input.writeDocument(decoded, JSON.stringify(document), inputs);
     }
   };
   write(emitIndex(corpus));

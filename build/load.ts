@@ -24,12 +24,12 @@ export interface LoadOutput extends CompileOutput {
 
 /**
  * `articleCache` and `rankingMemo`: what earlier compiles did, reused (build/incremental/compileCaches.ts);
- * `writeDocument`: where the documents go as they are made, instead of the output's `documents`; `onArticle`: each
- * article as published.
+ * `writeDocument`: where the documents go as they are made, instead of the output's `documents` (`reuseDocument`:
+ * which of them the last build already wrote from the same inputs); `onArticle`: each article as published.
  */
 export interface LoadOptions extends Pick<
   CompileInput,
-  'articleCache' | 'rankingMemo' | 'writeDocument' | 'onArticle'
+  'articleCache' | 'rankingMemo' | 'writeDocument' | 'reuseDocument' | 'onArticle'
 > {
   /** Build an empty newsroom instead of refusing it. Default: the environment's ALLOW_EMPTY=1. */
   allowEmpty?: boolean;
@@ -45,6 +45,7 @@ export async function loadContent(
     articleCache,
     rankingMemo,
     writeDocument,
+    reuseDocument,
     onArticle,
   }: LoadOptions = {},
 ): Promise<LoadOutput> {
@@ -74,6 +75,7 @@ export async function loadContent(
       articleCache,
       rankingMemo,
       writeDocument,
+      reuseDocument,
       onArticle,
       readProblems: tree.problems,
       fileExists: (src) => locateFile(root, src).kind !== 'missing',

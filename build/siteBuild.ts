@@ -136,7 +136,9 @@ export async function buildSite({
     const search = new SearchIndexBuilder();
     const compiled = await compileForBuild(contentDir, {
       caches: CompileCaches.load(root, { read: !full }),
-      writeDocument: (path, text) => writer.write(path.slice(1), text),
+      writeDocument: (path, text, inputs) => writer.write(path.slice(1), text, inputs),
+      // Inputs say what a document was made from, not how: trusted only from a build of the same code.
+      reuseDocument: sameCode ? (path, inputs) => writer.reuseMade(path.slice(1), inputs) : undefined,
       onArticle: (article) => search.add(article),
     });
     const { pages } = compiled;

@@ -26,15 +26,13 @@ export async function compileForBuild(
   contentDir: string,
   {
     caches,
-    writeDocument,
-    onArticle,
-  }: { caches?: CompileCaches } & Pick<LoadOptions, 'writeDocument' | 'onArticle'> = {},
+    ...streams
+  }: { caches?: CompileCaches } & Pick<LoadOptions, 'writeDocument' | 'reuseDocument' | 'onArticle'> = {},
 ): Promise<CompileOutput> {
   const output = await loadContent(contentDir, 'strict', {
     articleCache: caches?.articleCache,
     rankingMemo: caches?.rankingMemo,
-    writeDocument,
-    onArticle,
+    ...streams,
   });
   // A compile with problems stops before ranking: what it did not rank is still good for the build after the fix.
   if (output.problems.length === 0) caches?.save();

@@ -15,6 +15,8 @@ import type { Accepted } from './validate.ts';
 export interface Corpus {
   /** Newest `publishedAt` first, ties by id. */
   articles: Article[];
+  /** The hash of each article's file: what its document and its card are made from. */
+  hashes: string[];
   cards: Card[];
   /** The editor's related picks of each article, as ordinals. */
   picks: number[][];
@@ -47,7 +49,8 @@ export function tally(counts: Map<string, Map<string, number>>, key: string, spe
 const noEdits: SiteChecks = { front: { pinned: [] }, sectionOrder: [] };
 
 export function buildCorpus(accepted: readonly Accepted[], edits: SiteChecks = noEdits): Corpus {
-  const articles = accepted.map((entry) => entry.article).sort(compareNewestFirst);
+  const sorted = [...accepted].sort((a, b) => compareNewestFirst(a.article, b.article));
+  const articles = sorted.map((entry) => entry.article);
   const ordinalOf = new Map(articles.map((article, ordinal) => [article.id, ordinal]));
   const picksById = new Map(accepted.map((entry) => [entry.article.id, entry.picks]));
   const picks = articles.map((article) =>
@@ -62,6 +65,7 @@ export function buildCorpus(accepted: readonly Accepted[], edits: SiteChecks = n
   const sectionLists = groupBy(articles, sectionSlugs);
   return {
     articles,
+    hashes: sorted.map((entry) => entry.hash),
     cards: articles.map(toCard),
     picks,
     tagSlugs: articles.map((article) => [...new Set(tagSlugs(article))]),

@@ -1,5 +1,6 @@
 /** Articles: each one's document, with its related articles ranked and resolved to cards, and more in its section. */
 import { dataPath } from '../../src/model/paths.ts';
+import { hashOf } from '../incremental/buildState.ts';
 import { createRanker, nearestInList, sectionSlugs, type RankingMemo } from '../ranking.ts';
 import type { ArticleDocument, Card } from '../../src/model/compiled.ts';
 import type { Corpus } from './corpus.ts';
@@ -9,25 +10,38 @@ import type { Emitted } from './types.ts';
 export const MORE_IN_SECTION = 4;
 
 export function* emitArticles(
-  corpus: Pick<Corpus, 'articles' | 'cards' | 'picks' | 'tagLists' | 'tagLabels' | 'sectionLists'>,
+  corpus: Pick<Corpus, 'articles' | 'hashes' | 'cards' | 'picks' | 'tagLists' | 'tagLabels' | 'sectionLists'>,
   rankingMemo?: RankingMemo,
 ): Generator<Emitted<ArticleDocument>> {
-  const { articles, cards, picks, sectionLists } = corpus;
+  const { articles, hashes, cards, picks, sectionLists } = corpus;
   const ranker = createRanker(corpus, rankingMemo);
   for (const [ordinal, article] of articles.entries()) {
-    const related = ranker(ordinal, picks[ordinal] ?? []).map(({ ordinal: o, editorsPick, reasons }) => ({
+    const ranked = ranker(ordinal, picks[ordinal] ?? []);
+    const related = ranked.map(({ ordinal: o, editorsPick, reasons }) => ({
       ...(cards[o] as Card),
       editorsPick,
       reasons,
     }));
-    const relatedIds = new Set(related.map((card) => card.id));
+    const relatedOrdinals = new Set(ranked.map((pick) => pick.ordinal));
     // The section's articles nearest in time, newest first, not already among the related ones.
     const [section] = sectionSlugs(article);
-    const moreInSection = nearestInList(section === undefined ? [] : (sectionLists.get(section) ?? []), ordinal, 6)
-      .filter((o) => !relatedIds.has((cards[o] as Card).id))
-      .slice(0, MORE_IN_SECTION)
-      .map((o) => cards[o] as Card);
+    const more = nearestInList(section === undefined ? [] : (sectionLists.get(section) ?? []), ordinal, 6)
+      .filter((o) => !relatedOrdinals.has(o))
+      .slice(0, MORE_IN_SECTION);
     const { related: _picks, $schema: _schema, ...body } = article;
-    yield { path: dataPath.article(article.id), document: { kind: 'article', article: body, related, moreInSection } };
+    // The article's file and the files of the cards it shows (a card is made from its article alone), with how each
+    // related one was chosen: the same inputs make the same bytes.
+    const inputs = hashOf(
+      JSON.stringify([
+        hashes[ordinal],
+        ranked.map((pick) => [hashes[pick.ordinal], pick.editorsPick, pick.reasons]),
+        more.map((o) => hashes[o]),
+      ]),
+    );
+    yield {
+      path: dataPath.article(article.id),
+      document: { kind: 'article', article: body, related, moreInSection: more.map((o) => cards[o] as Card) },
+      inputs,
+    };
   }
 }

@@ -41,7 +41,12 @@ export interface CompileInput {
    * Where each document goes as soon as it is made (the site build writes it to disk): then `documents` comes back
    * empty, and the compile never holds the whole output (over a gigabyte of text at 100,000 articles).
    */
-  writeDocument?: (path: string, text: string) => void;
+  writeDocument?: (path: string, text: string, inputs?: string) => void;
+  /**
+   * Whether the document at `path` is already written as the last build made it from the same `inputs` (Emitted):
+   * then it is not serialized or written again (the site build links it). Only with `writeDocument`.
+   */
+  reuseDocument?: (path: string, inputs: string) => boolean;
   /** Hands on each article as published (its document's `article`), as it is made: the site build indexes it. */
   onArticle?: (article: CompiledArticle) => void;
   /** Related lists ranked by an earlier compile, reused when what they were ranked from is the same (ranking.ts). */
@@ -80,4 +85,9 @@ export interface PageList {
 export interface Emitted<T> {
   path: string;
   document: T;
+  /**
+   * A hash of everything the document's bytes are made from, when the emit step can tell it without serializing the
+   * document: a build whose last run wrote the same inputs (and the same code) links that file instead.
+   */
+  inputs?: string;
 }

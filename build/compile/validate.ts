@@ -15,6 +15,8 @@ import type { ArticleSource, CompileInput } from './types.ts';
 export interface Accepted {
   file: string;
   article: Article;
+  /** The hash of its file's text (incremental/buildState.ts hashOf): everything its document and card are made from. */
+  hash: string;
   /** The editor's related picks, aliases resolved to ids; a pick of an article that was left out is dropped. */
   picks: string[];
 }
@@ -31,6 +33,7 @@ export interface Validated {
 interface Entry {
   file: string;
   article: Article;
+  hash: string;
 }
 
 /** Ids held by articles left out for a problem of their own (or a slug clash): the file that holds each. */
@@ -75,10 +78,10 @@ function checkEachFile(
     const id = (raw as { id?: unknown } | null)?.id;
     if (typeof id === 'string' && Id.safeParse(id).success && !held.has(id)) held.set(id, file);
   };
-  const accept = (source: ArticleSource): Article | undefined => {
+  const accept = (source: ArticleSource): { article: Article; hash: string } | undefined => {
     const hash = source.hash ?? (source.text === undefined ? undefined : hashOf(source.text));
     const known = hash === undefined ? undefined : files.articleCache?.get(hash);
-    if (known) return known;
+    if (known && hash !== undefined) return { article: known, hash };
     if (source.text === undefined || hash === undefined) {
       // Only handed on without its text because the cache knew it, which it still does within one build.
       problems.push({ file: source.file, path: '(root)', message: 'could not be read again; build again' });
@@ -99,11 +102,12 @@ function checkEachFile(
       return undefined;
     }
     files.articleCache?.set(hash, parsed.data);
-    return parsed.data;
+    return { article: parsed.data, hash };
   };
   for (const source of [...sources].sort((a, b) => (a.file < b.file ? -1 : 1))) {
-    const article = accept(source);
-    if (!article) continue;
+    const accepted = accept(source);
+    if (!accepted) continue;
+    const { article, hash } = accepted;
     // An image must exist in the folder and be what it claims to be (its bytes, checked by load.ts), every time:
     // the image may have changed while the article did not.
     const missing = imageRefs(article).flatMap((ref) => {
@@ -114,7 +118,7 @@ function checkEachFile(
       return message === undefined ? [] : [{ ...ref, message }];
     });
     for (const ref of missing) problems.push({ file: source.file, path: ref.path, message: ref.message });
-    if (missing.length === 0) valid.push({ file: source.file, article });
+    if (missing.length === 0) valid.push({ file: source.file, article, hash });
     else holdId(article, source.file);
   }
   return valid;

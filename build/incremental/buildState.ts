@@ -10,7 +10,13 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 
-const FileRecord = z.object({ hash: z.string(), size: z.number(), mtimeMs: z.number() });
+const FileRecord = z.object({
+  hash: z.string(),
+  size: z.number(),
+  mtimeMs: z.number(),
+  /** A hash of what the file was made from, when its maker could tell (compile/types.ts Emitted). */
+  inputs: z.string().optional(),
+});
 export type FileRecord = z.infer<typeof FileRecord>;
 
 const BuildState = z.object({

@@ -8,6 +8,11 @@ import { copyFileSync, linkSync, mkdirSync, rmSync, statSync, writeFileSync } fr
 import { dirname, join } from 'node:path';
 import { hashOf, type BuildState, type FileRecord } from './buildState.ts';
 
+/** The record with these inputs, or with none (a record never keeps inputs that did not make its bytes). */
+function withInputs({ inputs: _old, ...record }: FileRecord, inputs: string | undefined): FileRecord {
+  return inputs === undefined ? record : { ...record, inputs };
+}
+
 export class OutputWriter {
   readonly files = new Map<string, FileRecord>();
   private readonly folders = new Set<string>();
@@ -55,6 +60,22 @@ export class OutputWriter {
   reuse(file: string, hash?: string): boolean {
     const record = this.intact(file);
     if (!record || (hash !== undefined && record.hash !== hash)) return false;
+    this.link(file, record);
+    return true;
+  }
+
+  /**
+   * Links the published copy of `file` when the last build made it from the same `inputs` and it is intact: the
+   * caller need not make it at all. Only for a build of the same code as the last one (the inputs do not say how).
+   */
+  reuseMade(file: string, inputs: string): boolean {
+    const record = this.intact(file);
+    if (!record || record.inputs !== inputs) return false;
+    this.link(file, record);
+    return true;
+  }
+
+  private link(file: string, record: FileRecord) {
     const to = join(this.staging, file);
     this.folderFor(to);
     if (this.files.has(file)) rmSync(to);
@@ -66,28 +87,34 @@ export class OutputWriter {
       // Another file system (or no hard links there): a copy has the same bytes, and a time of its own.
       copyFileSync(join(this.published, file), to);
       const stats = statSync(to);
-      this.files.set(file, { hash: record.hash, size: stats.size, mtimeMs: stats.mtimeMs });
+      this.files.set(file, { ...record, size: stats.size, mtimeMs: stats.mtimeMs });
     }
     this.reused++;
-    return true;
   }
 
-  /** Writes `bytes` as `file`, unless the published copy already holds them. */
-  write(file: string, bytes: string | Buffer): void {
+  /**
+   * Writes `bytes` as `file`, unless the published copy already holds them. `inputs`: what they were made from
+   * (see `reuseMade`), kept for the next build.
+   */
+  write(file: string, bytes: string | Buffer, inputs?: string): void {
     const hash = hashOf(bytes);
-    if (this.reuse(file, hash)) return;
+    if (this.reuse(file, hash)) {
+      const record = this.files.get(file);
+      if (record && record.inputs !== inputs) this.files.set(file, withInputs(record, inputs));
+      return;
+    }
     const to = join(this.staging, file);
     this.folderFor(to);
     // Never write through a link into the published site: a file staged already is replaced, not overwritten.
     if (this.files.has(file)) rmSync(to);
     writeFileSync(to, bytes);
-    this.recordWritten(file, hash);
+    this.recordWritten(file, hash, inputs);
   }
 
   /** Records a file someone else wrote into the staging folder (the bundler, a prerender worker). */
-  recordWritten(file: string, hash: string): void {
+  recordWritten(file: string, hash: string, inputs?: string): void {
     const stats = statSync(join(this.staging, file));
-    this.files.set(file, { hash, size: stats.size, mtimeMs: stats.mtimeMs });
+    this.files.set(file, withInputs({ hash, size: stats.size, mtimeMs: stats.mtimeMs }, inputs));
     this.written++;
   }
 

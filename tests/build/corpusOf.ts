@@ -1,5 +1,6 @@
 /** A corpus for one emit step, from articles as authored (each must be valid), without the rest of the compiler. */
 import { buildCorpus, type Corpus } from '../../build/compile/corpus.ts';
+import { hashOf } from '../../build/incremental/buildState.ts';
 import { Article } from '../../src/model/schema.ts';
 import type { Emitted } from '../../build/compile/types.ts';
 import type { Json } from './articleSource.ts';
@@ -12,7 +13,12 @@ export function corpusOf(
   return buildCorpus(
     articles.map((value) => {
       const article = Article.parse(value);
-      return { file: `articles/${article.id}.json`, article, picks: picks[article.id] ?? [] };
+      return {
+        file: `articles/${article.id}.json`,
+        article,
+        hash: hashOf(JSON.stringify(value)),
+        picks: picks[article.id] ?? [],
+      };
     }),
     { front: { pinned: edits.pinned ?? [] }, sectionOrder: edits.sectionOrder ?? [] },
   );

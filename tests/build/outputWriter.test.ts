@@ -48,6 +48,29 @@ describe('OutputWriter', () => {
     expect(writer.written).toBe(1);
   });
 
+  it('links a file made from the same inputs without being given its bytes, and keeps the inputs it was made from', () => {
+    const published = folder();
+    const first = new OutputWriter(published, join(published, 'none'), undefined);
+    first.write('data/a.json', '{"a":1}', 'inputs-1');
+    first.write('data/b.json', '{"b":1}');
+    const records = Object.fromEntries(first.files);
+    expect(records['data/a.json']?.inputs).toBe('inputs-1');
+
+    const staging = folder();
+    const writer = new OutputWriter(staging, published, records);
+    expect(writer.reuseMade('data/a.json', 'inputs-2')).toBe(false);
+    expect(writer.reuseMade('data/b.json', 'inputs-1')).toBe(false);
+    expect(writer.reuseMade('data/a.json', 'inputs-1')).toBe(true);
+    expect(statSync(join(staging, 'data/a.json')).ino).toBe(statSync(join(published, 'data/a.json')).ino);
+    // Same bytes from other inputs: linked, and remembered with the inputs that made them this time.
+    writer.write('data/b.json', '{"b":1}', 'inputs-3');
+    expect(writer.files.get('data/b.json')?.inputs).toBe('inputs-3');
+
+    // Not trusted once the published copy changed, whatever the inputs say.
+    writeFileSync(join(published, 'data/a.json'), '{"a":2}');
+    expect(new OutputWriter(folder(), published, records).reuseMade('data/a.json', 'inputs-1')).toBe(false);
+  });
+
   it('never writes through a link into the published site', () => {
     const { published, records } = publishedSite();
     const staging = folder();
