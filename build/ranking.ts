@@ -8,7 +8,7 @@
  * stays linear in the corpus instead of quadratic.
  *
  * Incremental: given a memo (kept between builds), an article's ranked list is reused when everything it was ranked
- * from hashes the same (its signature: its own fields, its candidates' fields, the weights of its tags). So that one
+ * from hashes the same (its signature: its own file, its candidates' files, the weights of its tags). So that one
  * new article does not change every tag's weight, the counts in the weight are rounded (see `roundedCount`).
  */
 import { createHash } from 'node:crypto';
@@ -32,6 +32,19 @@ export interface RankInput {
   tagLists: ReadonlyMap<string, readonly number[]>;
   /** Labels to name a shared tag in a reason, by slug. */
   tagLabels: ReadonlyMap<string, string>;
+  /** What the compile's corpus already holds (compile/corpus.ts), so they are not worked out again. */
+  tagSlugs?: readonly (readonly string[])[];
+  authorLists?: ReadonlyMap<string, readonly number[]>;
+  sectionLists?: ReadonlyMap<string, readonly number[]>;
+}
+
+/**
+ * Rankings kept from an earlier compile, with the hash of each article's file (compile/corpus.ts): an article's
+ * signature is made of these hashes, which stand for everything ranking reads of it.
+ */
+export interface KeptRankings {
+  memo: RankingMemo;
+  hashes: readonly string[];
 }
 
 /** An article's ranked (not picked) related articles, kept with the signature of what they were ranked from. */
@@ -118,16 +131,28 @@ export const authorSlugs = (article: Article) => article.byline.map((author) => 
 export const sectionSlugs = (article: Article) => (article.section ? [slugify(article.section)] : []);
 
 /** Returns a function giving the related picks of an article, given its ordinal and resolved editor picks. */
-export function createRanker({ articles, tagLists, tagLabels }: RankInput, memo?: RankingMemo) {
+export function createRanker(input: RankInput, kept?: KeptRankings) {
+  const { articles, tagLists, tagLabels } = input;
+  const memo = kept?.memo;
   const total = roundedCount(articles.length);
-  const authorLists = groupBy(articles, authorSlugs);
-  const sectionLists = groupBy(articles, sectionSlugs);
+  const authorLists = input.authorLists ?? groupBy(articles, authorSlugs);
+  const sectionLists = input.sectionLists ?? groupBy(articles, sectionSlugs);
   const sectionOf = articles.map((article) => sectionSlugs(article)[0]);
   const sameSectionAs = (ordinal: number, candidate: number) =>
     sectionOf[ordinal] !== undefined && sectionOf[candidate] === sectionOf[ordinal];
-  // Everything a comparison needs is computed once per article, not once per pair.
-  const wordSets = articles.map(words);
-  const tagArrays = articles.map((article) => [...new Set(tagSlugs(article))]);
+  // Everything a comparison needs is computed once per article, not once per pair; the words only when an article
+  // is compared at all (with a memo, most lists are kept).
+  const wordSets: (Set<string> | undefined)[] = [];
+  const wordsOf = (ordinal: number) => {
+    let set = wordSets[ordinal];
+    if (set === undefined) {
+      const article = articles[ordinal];
+      set = article ? words(article) : new Set<string>();
+      wordSets[ordinal] = set;
+    }
+    return set;
+  };
+  const tagArrays = input.tagSlugs ?? articles.map((article) => [...new Set(tagSlugs(article))]);
   const tagSets = tagArrays.map((slugs) => new Set(slugs));
   const authorSets = articles.map((article) => new Set(authorSlugs(article)));
   const times = articles.map((article) => Date.parse(article.publishedAt));
@@ -168,39 +193,17 @@ export function createRanker({ articles, tagLists, tagLabels }: RankInput, memo?
     return weight;
   };
 
-  // What an article's own fields contribute to a signature, hashed once per article, when first needed.
-  const fieldHashes: (string | undefined)[] = [];
-  const fieldsOf = (ordinal: number): string => {
-    let hash = fieldHashes[ordinal];
-    if (hash === undefined) {
-      const article = articles[ordinal];
-      hash = createHash('sha1')
-        .update(
-          JSON.stringify([
-            article?.id,
-            times[ordinal],
-            tagArrays[ordinal],
-            [...(authorSets[ordinal] ?? empty)],
-            sectionOf[ordinal] ?? null,
-            article?.section ?? null,
-            [...(wordSets[ordinal] ?? empty)],
-          ]),
-        )
-        .digest('base64');
-      fieldHashes[ordinal] = hash;
-    }
-    return hash;
-  };
   /**
-   * Everything `related` reads to rank an article: its fields, its picks, its tags' weights and labels, and its
-   * candidates' fields in order (their order in time decides ties).
+   * Everything `related` reads to rank an article: its file, its picks, its tags' weights and labels, and its
+   * candidates' files in order (their order in time decides ties).
    */
   const signatureOf = (ordinal: number, picks: readonly RelatedPick[], candidates: ReadonlySet<number>) => {
+    const hashes = kept?.hashes ?? [];
     const ownTags = tagArrays[ordinal] ?? [];
-    const hash = createHash('sha1').update(fieldsOf(ordinal));
+    const hash = createHash('sha1').update(hashes[ordinal] ?? '');
     hash.update(JSON.stringify([picks.map((pick) => articles[pick.ordinal]?.id), ownTags.map(idf)]));
     hash.update(JSON.stringify(ownTags.map((slug) => tagLabels.get(slug) ?? slug)));
-    for (const candidate of [...candidates].sort((a, b) => a - b)) hash.update(fieldsOf(candidate));
+    for (const candidate of [...candidates].sort((a, b) => a - b)) hash.update(hashes[candidate] ?? '');
     return hash.digest('base64');
   };
   const ordinalOf = memo ? new Map(articles.map((article, ordinal) => [article.id, ordinal])) : undefined;
@@ -217,7 +220,7 @@ export function createRanker({ articles, tagLists, tagLabels }: RankInput, memo?
     const ownTags = tagArrays[ordinal] ?? [];
     const ownTagIndex = new Map(ownTags.map((slug, i) => [slug, i]));
     const ownAuthors = authorSets[ordinal] ?? empty;
-    const ownWords = wordSets[ordinal] ?? empty;
+    const ownWords = wordsOf(ordinal);
     const candidates = new Set<number>();
     for (const slug of ownTags) neighbours(tagLists.get(slug) ?? [], ordinal, candidates);
     for (const slug of ownAuthors) neighbours(authorLists.get(slug) ?? [], ordinal, candidates);
@@ -248,7 +251,7 @@ export function createRanker({ articles, tagLists, tagLabels }: RankInput, memo?
         tagWeight +
         (sharedAuthor ? AUTHOR_WEIGHT : 0) +
         (sameSection ? SECTION_WEIGHT : 0) +
-        TEXT_WEIGHT * jaccard(ownWords, wordSets[candidate] ?? empty);
+        TEXT_WEIGHT * jaccard(ownWords, wordsOf(candidate));
       if (relevance <= 0) continue;
       const days = Math.abs(published - (times[candidate] ?? 0)) / 86_400_000;
       scored.push({ ordinal: candidate, score: relevance * Math.pow(0.5, days / HALF_LIFE_DAYS) });

@@ -10,11 +10,14 @@ import type { Emitted } from './types.ts';
 export const MORE_IN_SECTION = 4;
 
 export function* emitArticles(
-  corpus: Pick<Corpus, 'articles' | 'hashes' | 'cards' | 'picks' | 'tagLists' | 'tagLabels' | 'sectionLists'>,
+  corpus: Pick<
+    Corpus,
+    'articles' | 'hashes' | 'cards' | 'picks' | 'tagLists' | 'tagLabels' | 'tagSlugs' | 'authorLists' | 'sectionLists'
+  >,
   rankingMemo?: RankingMemo,
 ): Generator<Emitted<ArticleDocument>> {
   const { articles, hashes, cards, picks, sectionLists } = corpus;
-  const ranker = createRanker(corpus, rankingMemo);
+  const ranker = createRanker(corpus, rankingMemo && { memo: rankingMemo, hashes });
   for (const [ordinal, article] of articles.entries()) {
     const ranked = ranker(ordinal, picks[ordinal] ?? []);
     const related = ranked.map(({ ordinal: o, editorsPick, reasons }) => ({
