@@ -50,8 +50,11 @@ export function compileContent(input: CompileInput): CompileOutput {
   write(emitTags(corpus));
   write(emitAuthors(corpus));
   write(emitSections(corpus));
+  // One document an article, in the corpus's order.
+  let ordinal = 0;
   for (const emitted of emitArticles(corpus, input.rankingMemo)) {
-    if (emitted.document.kind === 'article') input.onArticle?.(emitted.document.article);
+    const hash = corpus.hashes[ordinal++] ?? '';
+    if (emitted.document.kind === 'article') input.onArticle?.(emitted.document.article, hash);
     write([emitted]);
   }
   write(emitAliases(corpus));

@@ -133,13 +133,14 @@ export async function buildSite({
     // The content first: a problem fails the build before anything is bundled. Each document goes to the staging
     // folder as soon as it is made (linked when unchanged), so the compile never holds the whole output.
     // The search index takes each article as it is compiled, so nothing is read back to index it.
-    const search = new SearchIndexBuilder();
+    const caches = CompileCaches.load(root, { read: !full });
+    const search = new SearchIndexBuilder(caches.searchMemo);
     const compiled = await compileForBuild(contentDir, {
-      caches: CompileCaches.load(root, { read: !full }),
+      caches,
       writeDocument: (path, text, inputs) => writer.write(path.slice(1), text, inputs),
       // Inputs say what a document was made from, not how: trusted only from a build of the same code.
       reuseDocument: sameCode ? (path, inputs) => writer.reuseMade(path.slice(1), inputs) : undefined,
-      onArticle: (article) => search.add(article),
+      onArticle: (article, hash) => search.add(article, hash),
     });
     const { pages } = compiled;
     const expected = expectedCounts(compiled.stats);

@@ -47,8 +47,11 @@ export interface CompileInput {
    * then it is not serialized or written again (the site build links it). Only with `writeDocument`.
    */
   reuseDocument?: (path: string, inputs: string) => boolean;
-  /** Hands on each article as published (its document's `article`), as it is made: the site build indexes it. */
-  onArticle?: (article: CompiledArticle) => void;
+  /**
+   * Hands on each article as published (its document's `article`) with the hash of its file, as it is made: the site
+   * build indexes it.
+   */
+  onArticle?: (article: CompiledArticle, hash: string) => void;
   /** Related lists ranked by an earlier compile, reused when what they were ranked from is the same (ranking.ts). */
   rankingMemo?: RankingMemo;
   /** Problems met while reading the content folder (unreadable files, an empty newsroom), reported with the rest. */

@@ -1,31 +1,41 @@
 /**
  * What one compile keeps for the next (build and dev server alike): articles validated by their bytes
- * (articleCache.ts) and related lists by the signature of what they were ranked from (ranking.ts). Both are kept in
- * node_modules/.cache and are safe to delete at any time.
+ * (articleCache.ts), related lists by the signature of what they were ranked from (ranking.ts), and what the search
+ * index took from each article (search/buildSearchIndex.ts). All are kept in node_modules/.cache and are safe to
+ * delete at any time.
  */
 import { ParsedArticles } from './articleCache.ts';
 import { codeKey } from './codeKey.ts';
 import { KeptStore } from './keptStore.ts';
 import type { KeptRanking } from '../ranking.ts';
+import type { IndexedArticle } from '../search/buildSearchIndex.ts';
 
 /** The code whose change makes every kept ranking suspect. */
 const RANKING_CODE = ['build/ranking.ts', 'build/compile', 'src/model', 'package-lock.json'];
+/** Likewise for what the search index takes from an article. */
+const SEARCH_CODE = ['build/search', 'src/search', 'build/compile', 'src/model', 'package-lock.json'];
 
 export class CompileCaches {
   readonly articleCache: ParsedArticles;
   readonly rankingMemo: KeptStore<KeptRanking>;
+  readonly searchMemo: KeptStore<IndexedArticle>;
 
-  private constructor(articleCache: ParsedArticles, rankingMemo: KeptStore<KeptRanking>) {
+  private constructor(
+    articleCache: ParsedArticles,
+    rankingMemo: KeptStore<KeptRanking>,
+    searchMemo: KeptStore<IndexedArticle>,
+  ) {
     this.articleCache = articleCache;
     this.rankingMemo = rankingMemo;
+    this.searchMemo = searchMemo;
   }
 
   /** The caches of the project at `root`; `read: false` (a full build) trusts nothing kept and replaces it all. */
   static load(root: string, { read = true }: { read?: boolean } = {}): CompileCaches {
-    const code = codeKey(root, {}, RANKING_CODE);
     return new CompileCaches(
       ParsedArticles.load(root, { read }),
-      KeptStore.open<KeptRanking>(root, { name: 'broadsheet-related', code, read }),
+      KeptStore.open<KeptRanking>(root, { name: 'broadsheet-related', code: codeKey(root, {}, RANKING_CODE), read }),
+      KeptStore.open<IndexedArticle>(root, { name: 'broadsheet-search', code: codeKey(root, {}, SEARCH_CODE), read }),
     );
   }
 
@@ -33,5 +43,6 @@ export class CompileCaches {
   save(): void {
     this.articleCache.save();
     this.rankingMemo.save();
+    this.searchMemo.save();
   }
 }

@@ -106,6 +106,8 @@ export class KeptStore<T> {
    * whole shards.
    */
   save(): void {
+    // Not used at all since the last save (the dev server does not index for search): left as it is, not emptied.
+    if (this.used.size === 0 && this.dirty.size === 0) return;
     for (const key of this.entries.keys()) {
       if (this.used.has(key)) continue;
       this.entries.delete(key);

@@ -240,6 +240,26 @@ function fileEntries(
 const byTerm = (a: TermEntry, b: TermEntry) => (a.t < b.t ? -1 : a.t > b.t ? 1 : 0);
 
 /**
+ * What the index takes from one article, kept between builds by the hash of its file (incremental/compileCaches.ts):
+ * its terms (space-separated: a term never holds a space) with one character each saying where it occurs, and its
+ * record. An unchanged article is then not read word by word again.
+ */
+export interface IndexedArticle {
+  terms: string;
+  codes: string;
+  record: string;
+}
+
+/** Indexed articles kept from an earlier build, by the hash of each article's file. */
+export interface IndexMemo {
+  get: (hash: string) => IndexedArticle | undefined;
+  set: (hash: string, indexed: IndexedArticle) => void;
+}
+
+/** A code (0–63) as one character that JSON writes as itself. */
+const CODE_BASE = 48;
+
+/**
  * The index, built an article at a time: the site build hands each article over as the compile makes its document,
  * so the articles are never read back; `files()` then gives every file of /data/search/.
  */
@@ -251,6 +271,11 @@ export class SearchIndexBuilder {
   private readonly codes = new Map<number, number>();
   // Words as written to term ids: one lookup a word instead of folding it and then finding its term.
   private readonly wordIds = new Map<string, number>();
+  private readonly memo: IndexMemo | undefined;
+
+  constructor(memo?: IndexMemo) {
+    this.memo = memo;
+  }
 
   private termIdOf(word: string) {
     let id = this.wordIds.get(word);
@@ -268,10 +293,27 @@ export class SearchIndexBuilder {
     return this.keys.length;
   }
 
-  add(article: CompiledArticle): void {
-    const { table, tags, keys, codes } = this;
+  /** Adds an article; `hash`, the hash of its file, finds what an earlier build took from it (and keeps it). */
+  add(article: CompiledArticle, hash?: string): void {
+    const { table, tags, keys } = this;
     const read = keys.length;
     keys.push({ time: Date.parse(article.publishedAt), id: article.id });
+    tags.add(article, read);
+    table.nextArticle();
+    const kept = hash === undefined ? undefined : this.memo?.get(hash);
+    const indexed = kept ?? this.analyze(article);
+    if (!kept && hash !== undefined) this.memo?.set(hash, indexed);
+    let at = 0;
+    for (const term of indexed.terms.split(' ')) {
+      if (term) table.add(table.id(term), indexed.codes.charCodeAt(at) - CODE_BASE);
+      at++;
+    }
+    this.records.push(indexed.record);
+  }
+
+  /** Reads an article word by word: its terms, where each occurs, and its record. */
+  private analyze(article: CompiledArticle): IndexedArticle {
+    const { codes } = this;
     const body = bodyText(article);
     codes.clear();
     const mark = (text: string, bit: number) =>
@@ -283,14 +325,17 @@ export class SearchIndexBuilder {
     mark(article.standfirst ?? '', STANDFIRST);
     mark(labelText(article), LABEL);
     mark(body, BODY);
-    table.nextArticle();
-    for (const [id, code] of codes) table.add(id, code | BODY);
-    tags.add(article, read);
+    const terms: string[] = [];
+    let where = '';
+    for (const [id, code] of codes) {
+      terms.push(this.table.terms[id] ?? '');
+      where += String.fromCharCode(CODE_BASE + (code | BODY));
+    }
     const record: SearchRecord = {
       card: toCard(article),
       text: body.length > MAX_RECORD_TEXT ? body.slice(0, MAX_RECORD_TEXT) : body,
     };
-    this.records.push(JSON.stringify(record));
+    return { terms: terms.join(' '), codes: where, record: JSON.stringify(record) };
   }
 
   /** Every file of the index (path → JSON text); the builder is spent. */

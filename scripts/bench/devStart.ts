@@ -15,7 +15,7 @@ import { sharedCorpus } from './corpus.ts';
 const USAGE = `Usage: npx tsx scripts/bench/devStart.ts [--articles=100000] [--tags=5000] [--seed=1]
 The environment sets the same: BENCH_ARTICLES, BENCH_TAGS, BENCH_SEED (flags win).`;
 const ROOT = resolve(import.meta.dirname, '../..');
-const CACHES = ['broadsheet-articles', 'broadsheet-related'];
+const CACHES = ['broadsheet-articles', 'broadsheet-related', 'broadsheet-search'];
 
 interface Start {
   ms: number;

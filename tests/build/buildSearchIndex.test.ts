@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, MAX_RECORD_TEXT } from '../../build/search/buildSearchIndex';
+import {
+  buildSearchIndex,
+  MAX_RECORD_TEXT,
+  SearchIndexBuilder,
+  type IndexedArticle,
+} from '../../build/search/buildSearchIndex';
 import { termOf } from '../../src/search/analyze';
 import { SearchMeta, SearchRecord, TermFile } from '../../src/search/documents';
 import { searchPath } from '../../src/search/paths';
@@ -116,6 +121,40 @@ describe('the search index build', () => {
     expect(changed).toContain(searchPath.wordBucket(bucketOf(termOf('zephyrine'), meta.wordBuckets)));
     expect(changed.length).toBeLessThanOrEqual(5);
     expect(changed.filter((path) => path.includes('/docs/'))).toEqual([searchPath.record(300)]);
+  });
+
+  it('takes what an earlier build took from an unchanged article, and gives the same files as a build without it', () => {
+    const words = 'harbour ferry council budget school energy river bridge market court'.split(' ');
+    const many: StoryFields[] = words.map((word, i) => ({
+      id: `story-${i}`,
+      headline: `The ${word} question`,
+      standfirst: `Séoul and ${words[(i + 3) % words.length] ?? ''}`,
+      body: `${word} ${words[(i + 1) % words.length] ?? ''} 항구 bridges`,
+      tags: [`Tag ${i % 3}`],
+      day: i,
+    }));
+    const kept = new Map<string, IndexedArticle>();
+    let analysed = 0;
+    const memo = {
+      get: (hash: string) => kept.get(hash),
+      set: (hash: string, indexed: IndexedArticle) => {
+        analysed++;
+        kept.set(hash, indexed);
+      },
+    };
+    const build = (stories: StoryFields[]) => {
+      const builder = new SearchIndexBuilder(memo);
+      // The hash stands for the article's file: here, its fields.
+      for (const article of compiledStories(stories)) builder.add(article, JSON.stringify(article));
+      return builder.files();
+    };
+    expect(build(many)).toEqual(buildSearchIndex(compiledStories(many)));
+    expect(analysed).toBe(words.length);
+
+    const edited = many.map((story, i) => (i === 4 ? { ...story, body: 'A new word: lighthouse' } : story));
+    analysed = 0;
+    expect(build(edited)).toEqual(buildSearchIndex(compiledStories(edited)));
+    expect(analysed).toBe(1);
   });
 
   it('files short lists in a power of two of buckets, so a growing index keeps where terms are filed', () => {
