@@ -11,3 +11,19 @@ export function article(id: string, fields: Json = {}): Json {
     ...fields,
   };
 }
+
+/**
+ * A newsroom of `count` articles `a0`, `a1`, … a day apart from 2025-01-01, by id; `fields(i)` gives the rest of
+ * article i (tags, authors, sections in whatever pattern a test needs).
+ */
+export function articlesADayApart(count: number, fields: (i: number) => Json): Map<string, Json> {
+  const articles = new Map<string, Json>();
+  for (let i = 0; i < count; i++) {
+    const id = `a${i}`;
+    articles.set(
+      id,
+      article(id, { publishedAt: new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).toISOString(), ...fields(i) }),
+    );
+  }
+  return articles;
+}

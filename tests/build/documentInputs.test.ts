@@ -6,29 +6,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileContent, type SourceFile } from '../../build/compile.ts';
-import { article, type Json } from './articleSource.ts';
+import { articlesADayApart, type Json } from './articleSource.ts';
 
 const TAGS = ['Rivers', 'Bridges', 'Trains', 'Schools', 'Budget', 'Courts'];
 const AUTHORS = ['Ada Reporter', 'Bo Writer', 'Cy Editor', 'Di Desk'];
 const SECTIONS = ['World', 'Cities'];
 
 /** Articles a day apart; two sections, so "more in this section" shows cards that are not among the related. */
-function newsroom(count: number): Map<string, Json> {
-  const articles = new Map<string, Json>();
-  for (let i = 0; i < count; i++) {
-    const id = `a${i}`;
-    articles.set(
-      id,
-      article(id, {
-        publishedAt: new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).toISOString(),
-        tags: [TAGS[i % TAGS.length] ?? ''],
-        byline: [{ name: AUTHORS[i % AUTHORS.length] ?? '' }],
-        section: SECTIONS[i % SECTIONS.length],
-      }),
-    );
-  }
-  return articles;
-}
+const newsroom = (count: number) =>
+  articlesADayApart(count, (i) => ({
+    tags: [TAGS[i % TAGS.length] ?? ''],
+    byline: [{ name: AUTHORS[i % AUTHORS.length] ?? '' }],
+    section: SECTIONS[i % SECTIONS.length],
+  }));
 
 /** Every document the compile streams out that has inputs: path → its text and inputs. */
 function compile(articles: Map<string, Json>) {

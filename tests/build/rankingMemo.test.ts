@@ -7,30 +7,20 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileContent, type SourceFile } from '../../build/compile.ts';
 import { roundedCount, type KeptRanking, type RankingMemo } from '../../build/ranking.ts';
-import { article, type Json } from './articleSource.ts';
+import { article, articlesADayApart, type Json } from './articleSource.ts';
 
 const TAGS = ['Rivers', 'Bridges', 'Trains', 'Schools', 'Budget', 'Courts', 'Health', 'Ports'];
 const AUTHORS = ['Ada Reporter', 'Bo Writer', 'Cy Editor'];
 const SECTIONS = ['World', 'Cities', 'Sport'];
 
 /** A newsroom of `count` articles a day apart, with tags, authors and sections in a fixed pattern. */
-function newsroom(count: number): Map<string, Json> {
-  const articles = new Map<string, Json>();
-  for (let i = 0; i < count; i++) {
-    const id = `a${i}`;
-    articles.set(
-      id,
-      article(id, {
-        headline: `Headline about ${TAGS[i % TAGS.length] ?? ''} number ${i}`,
-        publishedAt: new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).toISOString(),
-        tags: [TAGS[i % TAGS.length] ?? '', TAGS[(i * 3 + 1) % TAGS.length] ?? ''],
-        byline: [{ name: AUTHORS[i % AUTHORS.length] ?? '' }],
-        section: SECTIONS[i % SECTIONS.length],
-      }),
-    );
-  }
-  return articles;
-}
+const newsroom = (count: number) =>
+  articlesADayApart(count, (i) => ({
+    headline: `Headline about ${TAGS[i % TAGS.length] ?? ''} number ${i}`,
+    tags: [TAGS[i % TAGS.length] ?? '', TAGS[(i * 3 + 1) % TAGS.length] ?? ''],
+    byline: [{ name: AUTHORS[i % AUTHORS.length] ?? '' }],
+    section: SECTIONS[i % SECTIONS.length],
+  }));
 
 /** A memo that counts what it is asked to remember: each set is a list ranked again. */
 function countingMemo() {
