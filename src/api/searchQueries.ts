@@ -54,6 +54,15 @@ export const searchQuery = (state: SearchState) =>
   });
 
 /**
+ * What a search needs before the records of its results: its words' lists, read and matched (searchQuery reuses
+ * the match). Errors are left to the search itself, which meets them again and shows them.
+ */
+export async function prepareSearch(client: QueryClient, state: SearchState): Promise<void> {
+  const { prepareSearch: prepare } = await import('../search/runSearch');
+  await prepare(state, searchSource(client)).catch(() => undefined);
+}
+
+/**
  * The tags that narrow a page of results, counted within them; `everyTag` counts every tag of the results shown,
  * not only the most frequent ("Show all tags").
  */

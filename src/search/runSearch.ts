@@ -3,7 +3,9 @@
  * cache lacks is fetched): the meta file, the entry of each word and chosen tag, then the records of the page shown
  * and the lists of the tags offered to narrow it. Loaded only when a reader searches.
  */
+import { plainText } from '../model/inline.ts';
 import { slugify } from '../model/slug.ts';
+import { excerpt, type Segment } from './highlight.ts';
 import { countIn, firstInOrder, intersect, type Matches, type TermList } from './match.ts';
 import { searchPath } from './paths.ts';
 import { bucketOf, decodeCodes, decodeGaps, fieldCode, tagTerm, termHash } from './postings.ts';
@@ -30,6 +32,8 @@ export const OFFERED_TAGS = 8;
 export interface SearchHit {
   document: number;
   record: SearchRecord;
+  /** A stretch of its text (or standfirst) with the words marked. */
+  excerpt: Segment[];
 }
 
 export interface SearchResult {
@@ -150,16 +154,33 @@ async function match(state: SearchState, source: SearchSource): Promise<Matched>
   return matched;
 }
 
+/**
+ * Reads what a search's words and tags need from the index and matches them, without the records of its results: a
+ * reader's typing starts this first and fetches the records only if no more typing came meanwhile. The match is
+ * kept (see recentByIndex), so the search that follows does not do it again.
+ */
+export async function prepareSearch(state: SearchState, source: SearchSource): Promise<void> {
+  await match(state, source);
+}
+
 /** The document numbers of page `page` of the results, in order. */
 const pageOf = (matches: Matches, state: SearchState) =>
   firstInOrder(matches, state.sort, state.page * RESULTS_PER_PAGE).slice((state.page - 1) * RESULTS_PER_PAGE);
 
-/** One page of results, with the records to show them. */
+/**
+ * One page of results, with the records to show them and their excerpts. Each excerpt is cut as soon as its record
+ * arrives, while the others are still on the way, rather than when the page renders.
+ */
 export async function runSearch(state: SearchState, source: SearchSource): Promise<SearchResult> {
   const { terms, words, selected, unknownTags, matches } = await match(state, source);
   const total = matches.documents.length;
+  const marked = new Set(terms);
   const hits = await Promise.all(
-    pageOf(matches, state).map(async (document) => ({ document, record: await source.record(document) })),
+    pageOf(matches, state).map(async (document): Promise<SearchHit> => {
+      const record = await source.record(document);
+      const texts = [record.text, record.card.standfirst ? plainText(record.card.standfirst) : ''];
+      return { document, record, excerpt: excerpt(texts, marked) };
+    }),
   );
   return {
     terms,
