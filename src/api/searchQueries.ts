@@ -62,6 +62,12 @@ export async function prepareSearch(client: QueryClient, state: SearchState): Pr
   await prepare(state, searchSource(client)).catch(() => undefined);
 }
 
+/** Reads ahead what a search of the words typed so far will need (runSearch.ts's readAhead); errors as above. */
+export async function readAhead(client: QueryClient, typed: string): Promise<void> {
+  const { readAhead: read } = await import('../search/runSearch');
+  await read(typed, searchSource(client)).catch(() => undefined);
+}
+
 /**
  * The tags that narrow a page of results, counted within them; `everyTag` counts every tag of the results shown,
  * not only the most frequent ("Show all tags").

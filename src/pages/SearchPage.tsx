@@ -12,7 +12,7 @@ import {
   type LoaderFunctionArgs,
   type ShouldRevalidateFunctionArgs,
 } from 'react-router';
-import { prepareSearch, searchQuery, searchTagsQuery } from '../api/searchQueries';
+import { prepareSearch, readAhead, searchQuery, searchTagsQuery } from '../api/searchQueries';
 import { ArticleCard } from '../components/ArticleCard';
 import { DocumentHead } from '../components/DocumentHead';
 import { Pager } from '../components/Pager';
@@ -215,9 +215,11 @@ function Results({ state, result }: { state: SearchState; result: SearchResult }
             {result.pageCount > 1 && `, page ${state.page} of ${result.pageCount}`}
           </p>
           <SortChoice state={state} />
+          {/* A result below the fold is laid out and painted only when scrolled near (content-visibility), so new
+              results cost the layout of those on screen; they stay in the page for find and assistive technology. */}
           <ul aria-label="Search results" className="grid list-none gap-8 p-0">
             {result.hits.map(({ record, excerpt }) => (
-              <li key={record.card.id}>
+              <li key={record.card.id} className="[contain-intrinsic-size:auto_12rem] [content-visibility:auto]">
                 <ArticleCard card={record.card} excerpt={<Excerpt segments={excerpt} />} />
               </li>
             ))}
@@ -275,15 +277,16 @@ function useSearchBox(q: string) {
       const words = normalized(box.value);
       const state = parseSearchState(new URLSearchParams({ q: words }));
       loading = state;
-      // The words' lists are read and matched at once, while the reader may still be typing; only the records of
-      // the results wait for the pause.
-      const prepared = queryTerms(words).length > 0 ? prepareSearch(queryClient, state) : Promise.resolve();
+      // What the words need is read at once, while the reader may still be typing (runSearch.ts's readAhead); the
+      // rest of the search (the list of the word last typed, the match, the records of the results) waits for the
+      // pause, and its records for the match, in case more typing came meanwhile.
+      void readAhead(queryClient, box.value);
       pause = setTimeout(() => {
         void (async () => {
           if (words === shown.current) return;
-          await prepared;
-          if (loading !== state) return;
           if (queryTerms(words).length > 0) {
+            await prepareSearch(queryClient, state);
+            if (loading !== state) return;
             // A failure is the page's to show: its loader meets it again.
             await queryClient.ensureQueryData(searchQuery(state)).catch(() => undefined);
             if (loading !== state) return;

@@ -5,11 +5,12 @@
  */
 import { plainText } from '../model/inline.ts';
 import { slugify } from '../model/slug.ts';
+import { tokens } from './analyze.ts';
 import { excerpt, type Segment } from './highlight.ts';
 import { countIn, firstInOrder, intersect, type Matches, type TermList } from './match.ts';
 import { searchPath } from './paths.ts';
 import { bucketOf, decodeCodes, decodeGaps, fieldCode, tagTerm, termHash } from './postings.ts';
-import { queryTerms, type SearchState } from './searchState.ts';
+import { parseSearchState, queryTerms, type SearchState } from './searchState.ts';
 import type { TagCount } from '../model/compiled.ts';
 import type { SearchMeta, SearchRecord, TermEntry, TermFile } from './documents.ts';
 
@@ -98,13 +99,18 @@ function listOf(entry: TermEntry): TermList {
   return list;
 }
 
-/** The entry of a word or of a tag (`#slug`): from its bucket and, for a long list, the file of its own. */
-async function entryOf(source: SearchSource, meta: SearchMeta, term: string, kind: 'word' | 'tag') {
+/** The entry of a word or of a tag (`#slug`) in its bucket (for a long list, only its count and `own`). */
+async function bucketEntryOf(source: SearchSource, meta: SearchMeta, term: string, kind: 'word' | 'tag') {
   const bucket =
     kind === 'word'
       ? searchPath.wordBucket(bucketOf(term, meta.wordBuckets))
       : searchPath.tagBucket(bucketOf(term, meta.tagBuckets));
-  const entry = (await source.file(bucket)).entries.find((candidate) => candidate.t === term);
+  return (await source.file(bucket)).entries.find((candidate) => candidate.t === term);
+}
+
+/** The entry of a word or of a tag (`#slug`): from its bucket and, for a long list, the file of its own. */
+async function entryOf(source: SearchSource, meta: SearchMeta, term: string, kind: 'word' | 'tag') {
+  const entry = await bucketEntryOf(source, meta, term, kind);
   if (!entry?.own) return entry;
   return (await source.file(searchPath.ownList(termHash(term)))).entries.find((candidate) => candidate.t === term);
 }
@@ -161,6 +167,27 @@ async function match(state: SearchState, source: SearchSource): Promise<Matched>
  */
 export async function prepareSearch(state: SearchState, source: SearchSource): Promise<void> {
   await match(state, source);
+}
+
+/**
+ * Reads ahead, at each keystroke, what a search of the words typed so far will need: the list of every finished
+ * word (a space or other non-word character follows it), matched once they all are, and only the bucket of the word
+ * still being typed. Its beginnings are often words of their own with long lists ("a", "mon" on the way to
+ * "monquintal"), which at 100,000 articles cost 10-35 KB a search that nobody asked for; its bucket is small, and
+ * the next keystroke usually needs the same one or one already read.
+ */
+export async function readAhead(typed: string, source: SearchSource): Promise<void> {
+  const words = [...tokens(typed)];
+  const last = words.at(-1);
+  const typing =
+    last && last.end === typed.length && !words.slice(0, -1).some((word) => word.term === last.term)
+      ? last.term
+      : undefined;
+  const terms = queryTerms(typed);
+  if (terms.length === 0) return;
+  if (typing === undefined) return prepareSearch(parseSearchState(new URLSearchParams({ q: typed })), source);
+  const meta = await source.meta();
+  await Promise.all(terms.map((term) => (term === typing ? bucketEntryOf : entryOf)(source, meta, term, 'word')));
 }
 
 /** The document numbers of page `page` of the results, in order. */

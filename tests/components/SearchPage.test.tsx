@@ -129,6 +129,24 @@ describe('the header search form', { timeout: 30_000 }, () => {
     expect(headlines()).toEqual(['Night market draws crowds']);
   });
 
+  it('shows the typed words’ results in one navigation that waits for no loader: the search is loaded first', async () => {
+    const { router } = renderApp('/search?q=harbour');
+    await screen.findByRole('heading', { level: 1, name: 'Results for “harbour”' });
+    const seen: { navigation: string; search: string }[] = [];
+    const unsubscribe = router.subscribe((state) =>
+      seen.push({ navigation: state.navigation.state, search: state.location.search }),
+    );
+    const box = screen.getByRole('searchbox', { name: 'Search articles' });
+    await userEvent.type(box, ' wall');
+    await screen.findByRole('heading', { level: 1, name: 'Results for “harbour wall”' });
+    unsubscribe();
+    expect(headlines()).toEqual(['Harbour wall opens after three years']);
+    // No "loading" state (the root's and the search's loaders would only find in the cache what the box loaded).
+    expect(seen.map((state) => state.navigation)).not.toContain('loading');
+    expect(seen.at(-1)?.search).toBe('?q=harbour+wall');
+    expect(box).toHaveFocus();
+  });
+
   it('"/" focuses the box, but not while typing in another field', async () => {
     renderApp('/');
     const box = await screen.findByRole('searchbox', { name: 'Search articles' });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LONG_LIST } from '../../build/search/buildSearchIndex';
 import { compareTagCounts } from '../../src/model/tagOrder';
-import { DamagedIndexError, RESULTS_PER_PAGE, countTags, runSearch } from '../../src/search/runSearch';
+import { searchPath } from '../../src/search/paths';
+import { bucketOf, termHash } from '../../src/search/postings';
+import { DamagedIndexError, RESULTS_PER_PAGE, countTags, readAhead, runSearch } from '../../src/search/runSearch';
 import { parseSearchState, type SearchState } from '../../src/search/searchState';
 import { indexOf, type StoryFields } from './newsroom';
 
@@ -55,6 +57,15 @@ describe('a search', () => {
       'bridge-body',
     ]);
     expect(ids(await runSearch(state('q=bridge+festival'), source))).toEqual(['river-festival']);
+  });
+
+  it('gives each result its excerpt, the words marked: from the text, else the standfirst, else the text unmarked', async () => {
+    const result = await runSearch(state('q=bridges'), source);
+    const excerptOf = (id: string) => result.hits.find((hit) => hit.record.card.id === id)?.excerpt;
+    const marked = (id: string) => excerptOf(id)?.flatMap((segment) => (segment.match ? [segment.text] : []));
+    expect(marked('bridge-body')).toEqual(['bridges']);
+    expect(marked('river-festival')).toEqual(['bridge']);
+    expect(excerptOf('old-bridge')).toEqual([{ text: 'Traffic crosses the river again.', match: false }]);
   });
 
   it('orders by publication when asked', async () => {
@@ -140,5 +151,34 @@ describe('a search', () => {
         .map((hit) => hit.record.card.id)
         .sort(),
     ).toEqual(headlined.sort());
+  });
+});
+
+describe('reading ahead while the reader types', () => {
+  // Two words in every article: each has a list of its own (long lists are files of their own).
+  const many: StoryFields[] = Array.from({ length: 1100 }, (_, i) => ({
+    id: `story-${i}`,
+    headline: `Story ${i}`,
+    body: 'The harbour was busy.',
+    day: i,
+  }));
+  const { source, files, reads } = indexOf(many);
+  const ownList = (term: string) => searchPath.ownList(termHash(term));
+  const { wordBuckets } = JSON.parse(files.get(searchPath.meta()) ?? '{}') as { wordBuckets: number };
+
+  it('reads the list of each finished word, and only the bucket of the word still being typed', async () => {
+    expect(files.has(ownList('harbour')) && files.has(ownList('the'))).toBe(true);
+    reads.length = 0;
+    // "the" may yet become "theatre": its long list is not read.
+    await readAhead('harbour the', source);
+    expect(reads).toContain(searchPath.wordBucket(bucketOf('the', wordBuckets)));
+    expect(reads.filter((path) => path.includes('/own/'))).toEqual([ownList('harbour')]);
+    reads.length = 0;
+    // A space after it: the word is finished.
+    await readAhead('harbour the ', source);
+    expect(reads).toContain(ownList('the'));
+    reads.length = 0;
+    await readAhead('  ', source);
+    expect(reads).toEqual([]);
   });
 });
