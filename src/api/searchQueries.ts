@@ -54,12 +54,12 @@ export const searchQuery = (state: SearchState) =>
   });
 
 /**
- * What a search needs before the records of its results: its words' lists, read and matched (searchQuery reuses
- * the match). Errors are left to the search itself, which meets them again and shows them.
+ * What a search needs before the records of its results: its words' lists, read and, if it is still `wanted`,
+ * matched (searchQuery reuses the match). Errors are left to the search itself, which meets them again and shows them.
  */
-export async function prepareSearch(client: QueryClient, state: SearchState): Promise<void> {
+export async function prepareSearch(client: QueryClient, state: SearchState, wanted?: () => boolean): Promise<void> {
   const { prepareSearch: prepare } = await import('../search/runSearch');
-  await prepare(state, searchSource(client)).catch(() => undefined);
+  await prepare(state, searchSource(client), wanted).catch(() => undefined);
 }
 
 /** Reads ahead what a search of the words typed so far will need (runSearch.ts's readAhead); errors as above. */

@@ -285,7 +285,7 @@ function useSearchBox(q: string) {
         void (async () => {
           if (words === shown.current) return;
           if (queryTerms(words).length > 0) {
-            await prepareSearch(queryClient, state);
+            await prepareSearch(queryClient, state, () => loading === state);
             if (loading !== state) return;
             // A failure is the page's to show: its loader meets it again.
             await queryClient.ensureQueryData(searchQuery(state)).catch(() => undefined);

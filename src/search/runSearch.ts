@@ -162,19 +162,34 @@ async function match(state: SearchState, source: SearchSource): Promise<Matched>
 
 /**
  * Reads what a search's words and tags need from the index and matches them, without the records of its results: a
- * reader's typing starts this first and fetches the records only if no more typing came meanwhile. The match is
- * kept (see recentByIndex), so the search that follows does not do it again.
+ * reader's typing starts this first and fetches the records only if no more typing came meanwhile. The lists are
+ * decoded and matched only if the search is still `wanted` once they are read: a common word's list of 100,000
+ * articles takes tens of milliseconds to decode on a slow phone, which a search overtaken by the next key would
+ * spend on the main thread the next key needs. The match is kept (see recentByIndex) for the search that follows.
  */
-export async function prepareSearch(state: SearchState, source: SearchSource): Promise<void> {
-  await match(state, source);
+export async function prepareSearch(
+  state: SearchState,
+  source: SearchSource,
+  wanted: () => boolean = () => true,
+): Promise<void> {
+  const meta = await source.meta();
+  await Promise.all([
+    ...queryTerms(state.q).map((term) => entryOf(source, meta, term, 'word')),
+    ...state.tags.map((slug) => entryOf(source, meta, tagTerm(slug), 'tag')),
+  ]);
+  if (wanted()) await match(state, source);
 }
+
+/** The word still being typed has its list read ahead only from this many letters on (see readAhead). */
+const READ_AHEAD_LETTERS = 4;
 
 /**
  * Reads ahead, at each keystroke, what a search of the words typed so far will need: the list of every finished
- * word (a space or other non-word character follows it), matched once they all are, and only the bucket of the word
- * still being typed. Its beginnings are often words of their own with long lists ("a", "mon" on the way to
- * "monquintal"), which at 100,000 articles cost 10-35 KB a search that nobody asked for; its bucket is small, and
- * the next keystroke usually needs the same one or one already read.
+ * word (a space or other non-word character follows it), matched once they all are, and of the word still being
+ * typed its bucket and, once it has READ_AHEAD_LETTERS letters, its list. Its shorter beginnings are mostly common
+ * words with long lists ("a", "is", "mon" on the way to "monquintal"): at 100,000 generated articles those of 1-3
+ * letters cost 5-20 KB each that nobody asked for, a third of a search's bytes, and those of 4 letters or more about
+ * 3 KB. The search after the pause then finds the list of its last word read, or on its way.
  */
 export async function readAhead(typed: string, source: SearchSource): Promise<void> {
   const words = [...tokens(typed)];
@@ -186,8 +201,11 @@ export async function readAhead(typed: string, source: SearchSource): Promise<vo
   const terms = queryTerms(typed);
   if (terms.length === 0) return;
   if (typing === undefined) return prepareSearch(parseSearchState(new URLSearchParams({ q: typed })), source);
+  const short = [...typing].length < READ_AHEAD_LETTERS;
   const meta = await source.meta();
-  await Promise.all(terms.map((term) => (term === typing ? bucketEntryOf : entryOf)(source, meta, term, 'word')));
+  await Promise.all(
+    terms.map((term) => (term === typing && short ? bucketEntryOf : entryOf)(source, meta, term, 'word')),
+  );
 }
 
 /** The document numbers of page `page` of the results, in order. */

@@ -3,7 +3,14 @@ import { LONG_LIST } from '../../build/search/buildSearchIndex';
 import { compareTagCounts } from '../../src/model/tagOrder';
 import { searchPath } from '../../src/search/paths';
 import { bucketOf, termHash } from '../../src/search/postings';
-import { DamagedIndexError, RESULTS_PER_PAGE, countTags, readAhead, runSearch } from '../../src/search/runSearch';
+import {
+  DamagedIndexError,
+  RESULTS_PER_PAGE,
+  countTags,
+  prepareSearch,
+  readAhead,
+  runSearch,
+} from '../../src/search/runSearch';
 import { parseSearchState, type SearchState } from '../../src/search/searchState';
 import { indexOf, type StoryFields } from './newsroom';
 
@@ -127,6 +134,9 @@ describe('a search', () => {
       if (path.includes('/words/')) files.set(path, text.replace(/"p":"[^"]*"/g, '"p":"!"'));
     }
     await expect(runSearch(state('q=bridge'), damaged)).rejects.toBeInstanceOf(DamagedIndexError);
+    // Prepared ahead: its lists are read, but decoded (and the damage found) only if the search is still wanted.
+    await expect(prepareSearch(state('q=bridge'), damaged, () => false)).resolves.toBeUndefined();
+    await expect(prepareSearch(state('q=bridge'), damaged, () => true)).rejects.toBeInstanceOf(DamagedIndexError);
   });
 
   it('puts a common word’s headline matches first, from a long list that keeps only its headline articles', async () => {
@@ -166,7 +176,7 @@ describe('reading ahead while the reader types', () => {
   const ownList = (term: string) => searchPath.ownList(termHash(term));
   const { wordBuckets } = JSON.parse(files.get(searchPath.meta()) ?? '{}') as { wordBuckets: number };
 
-  it('reads the list of each finished word, and only the bucket of the word still being typed', async () => {
+  it('reads the list of each finished word, and of the word being typed only its bucket until it is 4 letters long', async () => {
     expect(files.has(ownList('harbour')) && files.has(ownList('the'))).toBe(true);
     reads.length = 0;
     // "the" may yet become "theatre": its long list is not read.
@@ -177,6 +187,9 @@ describe('reading ahead while the reader types', () => {
     // A space after it: the word is finished.
     await readAhead('harbour the ', source);
     expect(reads).toContain(ownList('the'));
+    reads.length = 0;
+    await readAhead('the harbour', source);
+    expect(reads.filter((path) => path.includes('/own/')).sort()).toEqual([ownList('harbour'), ownList('the')].sort());
     reads.length = 0;
     await readAhead('  ', source);
     expect(reads).toEqual([]);
