@@ -68,6 +68,17 @@ export async function readAhead(client: QueryClient, typed: string): Promise<voi
   await read(typed, searchSource(client)).catch(() => undefined);
 }
 
+/** The rest of a page of results, read once its first results are on screen (runSearch.ts's laterResults). */
+export const searchLaterQuery = (state: SearchState) =>
+  queryOptions({
+    queryKey: ['search', 'later', state],
+    queryFn: async ({ client }) => {
+      const result = await client.ensureQueryData(searchQuery(state));
+      return (await import('../search/runSearch')).laterResults(result, searchSource(client));
+    },
+    retry: false,
+  });
+
 /**
  * The tags that narrow a page of results, counted within them; `everyTag` counts every tag of the results shown,
  * not only the most frequent ("Show all tags").

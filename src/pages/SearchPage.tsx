@@ -12,7 +12,7 @@ import {
   type LoaderFunctionArgs,
   type ShouldRevalidateFunctionArgs,
 } from 'react-router';
-import { prepareSearch, readAhead, searchQuery, searchTagsQuery } from '../api/searchQueries';
+import { prepareSearch, readAhead, searchLaterQuery, searchQuery, searchTagsQuery } from '../api/searchQueries';
 import { ArticleCard } from '../components/ArticleCard';
 import { DocumentHead } from '../components/DocumentHead';
 import { Pager } from '../components/Pager';
@@ -21,7 +21,7 @@ import { TagFilter } from '../components/TagFilter';
 import { tagUrl } from '../model/pageUrls';
 import { parseSearchState, queryTerms, searchUrl, type SearchState } from '../search/searchState';
 import type { Segment } from '../search/highlight';
-import type { SearchResult } from '../search/runSearch';
+import type { SearchHit, SearchResult } from '../search/runSearch';
 import type { QueryClient } from '@tanstack/react-query';
 
 /**
@@ -195,6 +195,24 @@ function ResultTags({ state, result }: { state: SearchState; result: SearchResul
   );
 }
 
+function ResultItems({ hits }: { hits: SearchHit[] }) {
+  return hits.map(({ record, excerpt }) => (
+    <li key={record.card.id} className="[contain-intrinsic-size:auto_12rem] [content-visibility:auto]">
+      <ArticleCard card={record.card} excerpt={<Excerpt segments={excerpt} />} />
+    </li>
+  ));
+}
+
+/**
+ * The results of the page after the first screenful (runSearch.ts's RESULTS_FIRST): their records are read once the
+ * first are painted, so the reader's results are not kept waiting for those below the fold.
+ */
+function LaterResults({ state }: { state: SearchState }) {
+  const painted = usePainted();
+  const { data } = useQuery({ ...searchLaterQuery(state), enabled: painted, throwOnError: true });
+  return data ? <ResultItems hits={data} /> : null;
+}
+
 function Results({ state, result }: { state: SearchState; result: SearchResult }) {
   const tagged = result.selected.length > 0 ? ` tagged ${result.selected.map((tag) => tag.label).join(' and ')}` : '';
   return (
@@ -218,11 +236,8 @@ function Results({ state, result }: { state: SearchState; result: SearchResult }
           {/* A result below the fold is laid out and painted only when scrolled near (content-visibility), so new
               results cost the layout of those on screen; they stay in the page for find and assistive technology. */}
           <ul aria-label="Search results" className="grid list-none gap-8 p-0">
-            {result.hits.map(({ record, excerpt }) => (
-              <li key={record.card.id} className="[contain-intrinsic-size:auto_12rem] [content-visibility:auto]">
-                <ArticleCard card={record.card} excerpt={<Excerpt segments={excerpt} />} />
-              </li>
-            ))}
+            <ResultItems hits={result.hits} />
+            {result.later.length > 0 && <LaterResults key={searchUrl(state)} state={state} />}
           </ul>
           <Pager page={state.page} pageCount={result.pageCount} hrefFor={(page) => searchUrl({ ...state, page })} />
         </div>

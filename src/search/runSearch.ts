@@ -27,6 +27,13 @@ export interface SearchSource {
  * excerpt) fetched from wherever it lies in the newsroom, and ten is what readers of search results expect.
  */
 export const RESULTS_PER_PAGE = 10;
+/**
+ * Results whose records a search reads before it is shown: a screenful (a result card is about 12rem tall, and a
+ * desktop or phone screen shows three to five under the heading). The rest of the page's follow once the first are
+ * painted (laterResults): each record is a fetch of its own, and the five below the fold were a third of the work
+ * between the reader's last key and the results on screen.
+ */
+export const RESULTS_FIRST = 5;
 /** Tags counted at first for the filter; "Show all tags" counts every tag of the results shown. */
 export const OFFERED_TAGS = 8;
 
@@ -41,7 +48,10 @@ export interface SearchResult {
   terms: string[];
   total: number;
   pageCount: number;
+  /** The first results of the page, RESULTS_FIRST at most, with their records. */
   hits: SearchHit[];
+  /** The rest of the page's results, in order: their records are read once the first are shown (laterResults). */
+  later: number[];
   /** The chosen tags that exist, with their labels. */
   selected: TagCount[];
   /** Chosen tag slugs the newsroom does not have. */
@@ -212,26 +222,36 @@ export async function readAhead(typed: string, source: SearchSource): Promise<vo
 const pageOf = (matches: Matches, state: SearchState) =>
   firstInOrder(matches, state.sort, state.page * RESULTS_PER_PAGE).slice((state.page - 1) * RESULTS_PER_PAGE);
 
-/**
- * One page of results, with the records to show them and their excerpts. Each excerpt is cut as soon as its record
- * arrives, while the others are still on the way, rather than when the page renders.
- */
-export async function runSearch(state: SearchState, source: SearchSource): Promise<SearchResult> {
-  const { terms, words, selected, unknownTags, matches } = await match(state, source);
-  const total = matches.documents.length;
+/** Results with their records and excerpts (each cut as its record arrives, while the others are on their way). */
+async function hitsOf(documents: readonly number[], terms: readonly string[], source: SearchSource) {
   const marked = new Set(terms);
-  const hits = await Promise.all(
-    pageOf(matches, state).map(async (document): Promise<SearchHit> => {
+  return Promise.all(
+    documents.map(async (document): Promise<SearchHit> => {
       const record = await source.record(document);
       const texts = [record.text, record.card.standfirst ? plainText(record.card.standfirst) : ''];
       return { document, record, excerpt: excerpt(texts, marked) };
     }),
   );
+}
+
+/** The rest of a page of results (its `later`), with their records and excerpts. */
+export function laterResults(result: SearchResult, source: SearchSource): Promise<SearchHit[]> {
+  return hitsOf(result.later, result.terms, source);
+}
+
+/**
+ * One page of results: the first RESULTS_FIRST with their records and excerpts, and the rest to read later.
+ */
+export async function runSearch(state: SearchState, source: SearchSource): Promise<SearchResult> {
+  const { terms, words, selected, unknownTags, matches } = await match(state, source);
+  const total = matches.documents.length;
+  const page = pageOf(matches, state);
   return {
     terms,
     selected,
     unknownTags,
-    hits,
+    hits: await hitsOf(page.slice(0, RESULTS_FIRST), terms, source),
+    later: page.slice(RESULTS_FIRST),
     total,
     pageCount: pageCountOf(total, RESULTS_PER_PAGE),
     suggestions: total === 0 ? suggestionsFor(words) : [],

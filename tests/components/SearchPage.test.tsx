@@ -98,6 +98,15 @@ describe('the search page', { timeout: 30_000 }, () => {
     }
   });
 
+  it('shows a whole page of results, the first screenful before the rest, best first', async () => {
+    renderApp('/search?q=story', { fixture: 'edited' });
+    await screen.findByRole('heading', { level: 1, name: 'Results for “story”' });
+    expect(screen.getByRole('status')).toHaveTextContent('25 articles, page 1 of 3');
+    // Every story has the word in its headline: ties, newest first.
+    await waitFor(() => expect(headlines()).toHaveLength(10));
+    expect(headlines()).toEqual(Array.from({ length: 10 }, (_, i) => `Story ${24 - i}`));
+  });
+
   it('sends a page past the end to the last page', async () => {
     const { router } = renderApp('/search?q=harbour&page=9');
     await screen.findByRole('heading', { level: 1, name: 'Results for “harbour”' });

@@ -154,7 +154,8 @@ describe('search', () => {
     await chip.click();
     await page.waitForURL(`${base}/search?q=korea&tag=explainer`);
     await expect.poll(() => status(page)).toBe(`${within} article${within === 1 ? '' : 's'} tagged Explainer`);
-    expect(await resultHeadlines(page)).toHaveLength(within);
+    // The results after the first screenful follow once it is painted.
+    await expect.poll(async () => (await resultHeadlines(page)).length).toBe(within);
     // Every result carries the tag and has the word.
     for (const href of await page
       .locator('main ul[aria-label="Search results"] h2 a')

@@ -5,11 +5,14 @@ import { searchPath } from '../../src/search/paths';
 import { bucketOf, termHash } from '../../src/search/postings';
 import {
   DamagedIndexError,
+  RESULTS_FIRST,
   RESULTS_PER_PAGE,
   countTags,
+  laterResults,
   prepareSearch,
   readAhead,
   runSearch,
+  type SearchSource,
 } from '../../src/search/runSearch';
 import { parseSearchState, type SearchState } from '../../src/search/searchState';
 import { indexOf, type StoryFields } from './newsroom';
@@ -114,6 +117,32 @@ describe('a search', () => {
     expect(unknown.unknownTags).toEqual(['nope']);
   });
 
+  it('reads the records of a screenful of results first, and the rest of the page when asked', async () => {
+    const many = Array.from({ length: RESULTS_PER_PAGE + 3 }, (_, i) => ({
+      id: `story-${i}`,
+      headline: `Harbour story ${i}`,
+      body: `The harbour on day ${i}.`,
+      day: i,
+    }));
+    const { source: paged } = indexOf(many);
+    const records: number[] = [];
+    const counting: SearchSource = {
+      ...paged,
+      record: (document) => {
+        records.push(document);
+        return paged.record(document);
+      },
+    };
+    const result = await runSearch(state('q=harbour&sort=newest'), counting);
+    expect(ids(result)).toEqual(['story-12', 'story-11', 'story-10', 'story-9', 'story-8'].slice(0, RESULTS_FIRST));
+    expect(records).toHaveLength(RESULTS_FIRST);
+    expect(result.later).toHaveLength(RESULTS_PER_PAGE - RESULTS_FIRST);
+    const later = await laterResults(result, counting);
+    expect(later.map((hit) => hit.record.card.id)).toEqual(['story-7', 'story-6', 'story-5', 'story-4', 'story-3']);
+    expect(later[0]?.excerpt.filter((segment) => segment.match).map((segment) => segment.text)).toEqual(['harbour']);
+    expect(records).toHaveLength(RESULTS_PER_PAGE);
+  });
+
   it('pages the results', async () => {
     const many = Array.from({ length: RESULTS_PER_PAGE + 3 }, (_, i) => ({
       id: `story-${i}`,
@@ -126,6 +155,7 @@ describe('a search', () => {
     expect(ids(first)[0]).toBe(`story-${RESULTS_PER_PAGE + 2}`);
     const second = await runSearch(state('q=harbour&sort=newest&page=2'), paged);
     expect(ids(second)).toEqual(['story-2', 'story-1', 'story-0']);
+    expect(second.later).toEqual([]);
   });
 
   it('reports a damaged list instead of showing wrong results', async () => {
