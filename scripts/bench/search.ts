@@ -17,7 +17,8 @@
  *    with the app started, a reader types a query into the header's box and presses Enter (the first query), then
  *    types further queries on the search page, whose results follow the typing. It records every byte the browser
  *    receives for each query (CDP encodedDataLength: gzip bodies and headers) and the time from the last keystroke
- *    to the results painted (the heading naming the query, then a frame). Queries are words of headlines of
+ *    to the results painted (the heading naming the query, then a frame), and to the whole first page of results
+ *    painted (a search shows its first screenful, then the rest of the page). Queries are words of headlines of
  *    articles spread through the newsroom, one or two words each. Not counted: the cards in view warming their
  *    articles (/data/articles/, as every list page does). BENCH_SEARCH_VERBOSE=1 lists every response.
  *    `--trace=DIR` writes a Chromium trace of each further query to DIR/{size}/ (script, style, layout and paint
@@ -88,6 +89,8 @@ interface QueryFigures {
   query: string;
   bytes: number;
   requests: number;
+  /** Last keystroke to the whole first page of results painted (the page shows its first screenful first), ms. */
+  wholeMs: number;
   /** Last keystroke to results painted, ms. */
   ms: number;
 }
@@ -370,13 +373,41 @@ async function measureQueries(browser: Browser, base: string, queries: string[],
       query,
     );
 
+  // The results after the first screenful follow it (runSearch.ts's RESULTS_FIRST): when every result of the page is in.
+  const wholePagePainted = (query: string) =>
+    page.evaluate(
+      (q) =>
+        new Promise<number>((resolve) => {
+          const bench = (window as unknown as BenchWindow).__searchBench;
+          const complete = () => {
+            const heading = document.querySelector('main h1')?.textContent ?? '';
+            if (heading === `No results for “${q}”`) return true;
+            if (heading !== `Results for “${q}”`) return false;
+            const total = Number(
+              /^(\d+) article/.exec(document.querySelector('main p[role="status"]')?.textContent ?? '')?.[1],
+            );
+            const shown = document.querySelectorAll('main ul[aria-label="Search results"] > li').length;
+            return shown >= Math.min(10, total);
+          };
+          const observer = new MutationObserver(() => {
+            if (!complete()) return;
+            observer.disconnect();
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - bench.lastKey), 0));
+          });
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        }),
+      query,
+    );
+
   const figures: QueryFigures[] = [];
   for (const [i, query] of queries.entries()) {
     await page.waitForLoadState('networkidle');
     bytes = 0;
     requests = 0;
     const done = painted(query);
+    const whole = wholePagePainted(query);
     let ms = Number.NaN;
+    let wholeMs = Number.NaN;
     const typeAndWait = async () => {
       await page.locator('#site-search').click();
       await page.keyboard.press('ControlOrMeta+A');
@@ -385,6 +416,7 @@ async function measureQueries(browser: Browser, base: string, queries: string[],
       if (i === 0) await page.keyboard.press('Enter');
       // A query whose results never show is reported, not waited for forever.
       ms = await Promise.race([done, page.waitForTimeout(PAINT_TIMEOUT_MS).then(() => Number.NaN)]);
+      wholeMs = await Promise.race([whole, page.waitForTimeout(PAINT_TIMEOUT_MS).then(() => Number.NaN)]);
     };
     if (traceDir && i > 0) {
       mkdirSync(traceDir, { recursive: true });
@@ -419,7 +451,7 @@ async function measureQueries(browser: Browser, base: string, queries: string[],
     }
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(300);
-    figures.push({ query, bytes, requests, ms });
+    figures.push({ query, bytes, requests, ms, wholeMs });
   }
   await context.close();
   return figures;
@@ -491,22 +523,24 @@ export async function main(options: Options) {
     `\nQueries in Chromium, ${options.cpu}× CPU slowdown, nginx on 127.0.0.1 (bytes: gzip bodies + headers)\n`,
   );
   console.log(
-    '| articles | first query KB | its requests | further queries: median KB | max KB | keystroke → painted: median ms | min | max |',
+    '| articles | first query KB | its requests | further queries: median KB | max KB | keystroke → painted: median ms | min | max | → whole page painted: median ms |',
   );
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const { size, queries } of rows) {
     const [first, ...further] = queries;
     const furtherBytes = further.map((q) => q.bytes);
     const times = further.map((q) => q.ms);
     console.log(
-      `| ${size} | ${kb(first?.bytes ?? 0)} | ${first?.requests ?? 0} | ${kb(median(furtherBytes))} | ${kb(Math.max(...furtherBytes))} | ${median(times).toFixed(0)} | ${Math.min(...times).toFixed(0)} | ${Math.max(...times).toFixed(0)} |`,
+      `| ${size} | ${kb(first?.bytes ?? 0)} | ${first?.requests ?? 0} | ${kb(median(furtherBytes))} | ${kb(Math.max(...furtherBytes))} | ${median(times).toFixed(0)} | ${Math.min(...times).toFixed(0)} | ${Math.max(...times).toFixed(0)} | ${median(further.map((q) => q.wholeMs)).toFixed(0)} |`,
     );
   }
   for (const { size, queries } of rows) {
     console.log(`\n${size} articles, each query:\n`);
-    console.log('| query | KB | requests | ms |');
-    console.log('|---|---|---|---|');
-    for (const q of queries) console.log(`| ${q.query} | ${kb(q.bytes)} | ${q.requests} | ${q.ms.toFixed(0)} |`);
+    console.log('| query | KB | requests | ms | whole page ms |');
+    console.log('|---|---|---|---|---|');
+    for (const q of queries) {
+      console.log(`| ${q.query} | ${kb(q.bytes)} | ${q.requests} | ${q.ms.toFixed(0)} | ${q.wholeMs.toFixed(0)} |`);
+    }
   }
   return rows;
 }
