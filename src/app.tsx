@@ -1,7 +1,10 @@
 import { hydrate, QueryClientProvider } from '@tanstack/react-query';
 import { startTransition, StrictMode, useEffect } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { createBrowserRouter, matchRoutes, RouterProvider, type RouteObject } from 'react-router';
+import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
+// The DOM's RouterProvider: only it can honour a navigation's `flushSync` (react-router's own renders every
+// navigation as a transition, sliced between other tasks; the search box's typing asks for one render in one go).
+import { RouterProvider } from 'react-router/dom';
 import { createQueryClient } from './api/queries';
 import { rememberDateLabels } from './format/dates';
 import { readPrerenderedState } from './prerenderState';

@@ -3,6 +3,7 @@
  * once; page components are lazy (pages/pageModules.ts) so no page ships another's code, and load
  * alongside the data. Page URLs are written by model/pageUrls.ts.
  */
+import { siteQuery } from './api/queries';
 import { PageSkeleton } from './components/PageSkeleton';
 import { articleLoader, authorLoader, frontLoader, rootLoader, sectionLoader, tagLoader } from './pages/loaders';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -17,6 +18,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
     {
       id: 'root',
       loader: rootLoader(queryClient),
+      // The site document never goes stale (siteQuery): a navigation runs this loader again only when the document is
+      // not in the cache, so a navigation whose page has its data already (a search typed in the box) completes at once.
+      shouldRevalidate: ({ defaultShouldRevalidate }) =>
+        defaultShouldRevalidate && queryClient.getQueryData(siteQuery().queryKey) === undefined,
       Component: Root,
       HydrateFallback: PageSkeleton,
       ErrorBoundary: RouteError,
@@ -58,6 +63,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               path: 'search',
               lazy: {
                 loader: async () => (await pageModules.search()).searchLoader(queryClient),
+                shouldRevalidate: async () => (await pageModules.search()).searchShouldRevalidate(queryClient),
                 Component: async () => (await pageModules.search()).SearchPage,
               },
             },

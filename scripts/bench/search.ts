@@ -2,10 +2,12 @@
  * Benchmark of search (issue 16) on generated newsrooms: figures, not assertions.
  *
  *   npx tsx scripts/bench/search.ts [--sizes=10000,100000] [--tags=5000] [--seed=1] [--queries=12] [--cpu=4]
- *                                   [--reuse-compile]
+ *                                   [--reuse-compile] [--reuse-index] [--trace=DIR]
  *
  * For each size:
- * 1. Generates the corpus (scripts/bench/corpus.ts) into os.tmpdir(), or reuses the one already there.
+ * 1. Generates the corpus (scripts/bench/corpus.ts) into os.tmpdir(), or reuses the one already there. With
+ *    `--reuse-index`, an index an earlier run wrote there (of the current SEARCH_INDEX_VERSION) is served as it is
+ *    and steps 1–2 are skipped: only the queries are measured.
  * 2. In a child process: compiles it (`loadContent`, strict), then builds the search index from the compiled
  *    articles exactly as the build does (build/search/buildSearchIndex.ts), timing that step and reading its
  *    peak memory (VmHWM, reset after the compile through /proc/self/clear_refs, so it is the peak while the
@@ -15,9 +17,13 @@
  *    with the app started, a reader types a query into the header's box and presses Enter (the first query), then
  *    types further queries on the search page, whose results follow the typing. It records every byte the browser
  *    receives for each query (CDP encodedDataLength: gzip bodies and headers) and the time from the last keystroke
- *    to the results painted (the heading naming the query, then a frame). Queries are words of headlines of
+ *    to the results painted (the heading naming the query, then a frame), and to the whole first page of results
+ *    painted (a search shows its first screenful, then the rest of the page). Queries are words of headlines of
  *    articles spread through the newsroom, one or two words each. Not counted: the cards in view warming their
  *    articles (/data/articles/, as every list page does). BENCH_SEARCH_VERBOSE=1 lists every response.
+ *    `--trace=DIR` writes a Chromium trace of each further query to DIR/{size}/ (script, style, layout and paint
+ *    of the main thread, JS samples, and the marks bench:key, bench:committed, bench:painted); tracing slows
+ *    the page, so the times of a traced run are not the benchmark's figures.
  */
 import { fork } from 'node:child_process';
 import {
@@ -35,9 +41,10 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type CDPSession } from 'playwright-core';
 import { loadContent } from '../../build/load.ts';
 import { buildSearchIndex, compiledArticles } from '../../build/search/buildSearchIndex.ts';
+import { SEARCH_INDEX_VERSION } from '../../src/search/documents.ts';
 import { searchPath } from '../../src/search/paths.ts';
 import { buildSite, serve } from '../../tests/e2e/server.ts';
 import { findChrome, CHROME_FLAGS } from '../find-chrome.mjs';
@@ -59,6 +66,10 @@ interface Options {
   cpu: number;
   /** Reuse the compiled articles an earlier run kept (see compiledDocuments). */
   reuseCompile: boolean;
+  /** Reuse the index an earlier run wrote, when it is of the current version: only the queries are measured. */
+  reuseIndex: boolean;
+  /** A folder to write a Chromium trace of each further query to (see traceQuery). */
+  traceDir?: string;
 }
 
 interface IndexFigures {
@@ -78,6 +89,8 @@ interface QueryFigures {
   query: string;
   bytes: number;
   requests: number;
+  /** Last keystroke to the whole first page of results painted (the page shows its first screenful first), ms. */
+  wholeMs: number;
   /** Last keystroke to results painted, ms. */
   ms: number;
 }
@@ -152,6 +165,25 @@ async function indexChild(corpusDir: string, outDir: string, reuse: boolean): Pr
   };
 }
 
+/** The figures of an index an earlier run wrote, if it is there and of the current version (times unknown: -1). */
+function keptIndex(indexDir: string): IndexFigures | undefined {
+  const metaFile = join(indexDir, searchPath.meta());
+  if (!existsSync(metaFile)) return undefined;
+  const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as { version?: unknown; documents?: unknown };
+  if (meta.version !== SEARCH_INDEX_VERSION || typeof meta.documents !== 'number') return undefined;
+  console.error(`Reusing the search index in ${indexDir} (${meta.documents} articles)`);
+  return {
+    articles: meta.documents,
+    compileMs: -1,
+    indexMs: -1,
+    rssBeforeMiB: -1,
+    peakMiB: -1,
+    writeMs: -1,
+    files: -1,
+    megabytes: -1,
+  };
+}
+
 function runIndexChild(corpusDir: string, outDir: string, reuse: boolean): Promise<IndexFigures> {
   return new Promise((done, fail) => {
     const args = ['--index-child', corpusDir, outDir, ...(reuse ? ['--reuse-compile'] : [])];
@@ -188,14 +220,109 @@ interface BenchWindow {
   __searchBench: { lastKey: number };
 }
 
-async function measureQueries(browser: Browser, base: string, queries: string[], cpu: number) {
+/** What a trace records: the main thread's tasks (script, style, layout, paint), JS samples, the bench's marks. */
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'disabled-by-default-v8.cpu_profiler',
+  'v8.execute',
+  'blink.user_timing',
+  'toplevel',
+  'loading',
+];
+
+/**
+ * Records a Chromium trace while `run` runs and writes it to `file` (open it in DevTools' Performance panel, or
+ * read it with a script: the marks `bench:key`, `bench:committed` and `bench:painted` bound a query).
+ */
+async function traceQuery(cdp: CDPSession, file: string, run: () => Promise<void>) {
+  const events: unknown[] = [];
+  const collect = ({ value }: { value: unknown[] }) => events.push(...value);
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: TRACE_CATEGORIES, recordMode: 'recordAsMuchAsPossible' },
+  });
+  try {
+    await run();
+  } finally {
+    const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', collect);
+    writeFileSync(file, JSON.stringify({ traceEvents: events }));
+  }
+}
+
+/** What the React hook below has counted since the last key: commits, and components that rendered in them. */
+interface RenderCounts {
+  commits: number;
+  components: number;
+}
+
+/**
+ * Counts React's commits and the function and class components each one rendered, through the hook React DOM calls
+ * for its developer tools (present in production builds). A component rendered in a commit if its fiber is new to
+ * that commit's tree (a subtree React skipped keeps the previous commit's fibers) and carries PerformedWork.
+ * Walking the tree costs time of its own, so only BENCH_SEARCH_VERBOSE runs install it.
+ */
+function countReactRenders() {
+  interface Fiber {
+    tag: number;
+    flags: number;
+    child: Fiber | null;
+    sibling: Fiber | null;
+  }
+  const counts: RenderCounts = { commits: 0, components: 0 };
+  (window as unknown as { __searchRenders: RenderCounts }).__searchRenders = counts;
+  const COMPONENT_TAGS = new Set([0, 1, 11, 14, 15]);
+  const PERFORMED_WORK = 1;
+  let previous = new WeakSet<Fiber>();
+  (window as unknown as { __REACT_DEVTOOLS_GLOBAL_HOOK__: unknown }).__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    renderers: new Map(),
+    // Methods, not arrow functions: tsx names arrow functions with a helper the page does not have.
+    inject() {
+      return 1;
+    },
+    checkDCE() {},
+    onScheduleFiberRoot() {},
+    onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {},
+    onCommitFiberRoot(_id: number, root: { current: Fiber }) {
+      counts.commits++;
+      const tree = new WeakSet<Fiber>();
+      // A fiber kept from the previous tree did not render, and nor did anything under it.
+      const stack: [Fiber, boolean][] = [[root.current, false]];
+      for (let next = stack.pop(); next; next = stack.pop()) {
+        const [fiber, keptAbove] = next;
+        tree.add(fiber);
+        const kept = keptAbove || previous.has(fiber);
+        if (!kept && COMPONENT_TAGS.has(fiber.tag) && (fiber.flags & PERFORMED_WORK) !== 0) counts.components++;
+        for (let child = fiber.child; child; child = child.sibling) stack.push([child, kept]);
+      }
+      previous = tree;
+    },
+  };
+}
+
+async function measureQueries(browser: Browser, base: string, queries: string[], cpu: number, traceDir?: string) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  // Generated cards name https images on hosts that do not exist here: nothing leaves 127.0.0.1.
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  if (process.env.BENCH_SEARCH_VERBOSE) await context.addInitScript(countReactRenders);
   await context.addInitScript(() => {
     const bench = { lastKey: 0 };
     (window as unknown as BenchWindow).__searchBench = bench;
-    addEventListener('keydown', () => (bench.lastKey = performance.now()), { capture: true });
+    addEventListener(
+      'keydown',
+      () => {
+        bench.lastKey = performance.now();
+        performance.mark('bench:key');
+        const renders = (window as unknown as { __searchRenders?: RenderCounts }).__searchRenders;
+        if (renders) Object.assign(renders, { commits: 0, components: 0 });
+      },
+      { capture: true },
+    );
   });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -231,6 +358,40 @@ async function measureQueries(browser: Browser, base: string, queries: string[],
             if (!wanted.includes(document.querySelector('main h1')?.textContent ?? '')) return;
             observer.disconnect();
             (bench as { committed?: number }).committed = performance.now() - bench.lastKey;
+            performance.mark('bench:committed');
+            requestAnimationFrame(() =>
+              setTimeout(() => {
+                performance.mark('bench:painted');
+                const renders = (window as unknown as { __searchRenders?: RenderCounts }).__searchRenders;
+                if (renders) (bench as { renders?: RenderCounts }).renders = { ...renders };
+                resolve(performance.now() - bench.lastKey);
+              }, 0),
+            );
+          });
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        }),
+      query,
+    );
+
+  // The results after the first screenful follow it (runSearch.ts's RESULTS_FIRST): when every result of the page is in.
+  const wholePagePainted = (query: string) =>
+    page.evaluate(
+      (q) =>
+        new Promise<number>((resolve) => {
+          const bench = (window as unknown as BenchWindow).__searchBench;
+          const complete = () => {
+            const heading = document.querySelector('main h1')?.textContent ?? '';
+            if (heading === `No results for “${q}”`) return true;
+            if (heading !== `Results for “${q}”`) return false;
+            const total = Number(
+              /^(\d+) article/.exec(document.querySelector('main p[role="status"]')?.textContent ?? '')?.[1],
+            );
+            const shown = document.querySelectorAll('main ul[aria-label="Search results"] > li').length;
+            return shown >= Math.min(10, total);
+          };
+          const observer = new MutationObserver(() => {
+            if (!complete()) return;
+            observer.disconnect();
             requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - bench.lastKey), 0));
           });
           observer.observe(document.body, { subtree: true, childList: true, characterData: true });
@@ -244,13 +405,24 @@ async function measureQueries(browser: Browser, base: string, queries: string[],
     bytes = 0;
     requests = 0;
     const done = painted(query);
-    await page.locator('#site-search').click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type(query, { delay: 60 });
-    // The first query is submitted from the front page; on the search page the results follow the typing.
-    if (i === 0) await page.keyboard.press('Enter');
-    // A query whose results never show is reported, not waited for forever.
-    const ms = await Promise.race([done, page.waitForTimeout(PAINT_TIMEOUT_MS).then(() => Number.NaN)]);
+    const whole = wholePagePainted(query);
+    let ms = Number.NaN;
+    let wholeMs = Number.NaN;
+    const typeAndWait = async () => {
+      await page.locator('#site-search').click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type(query, { delay: 60 });
+      // The first query is submitted from the front page; on the search page the results follow the typing.
+      if (i === 0) await page.keyboard.press('Enter');
+      // A query whose results never show is reported, not waited for forever.
+      ms = await Promise.race([done, page.waitForTimeout(PAINT_TIMEOUT_MS).then(() => Number.NaN)]);
+      wholeMs = await Promise.race([whole, page.waitForTimeout(PAINT_TIMEOUT_MS).then(() => Number.NaN)]);
+    };
+    if (traceDir && i > 0) {
+      mkdirSync(traceDir, { recursive: true });
+      const name = `${String(i).padStart(2, '0')}-${query.replace(/[^\p{L}\p{N}]+/gu, '-')}.json`;
+      await traceQuery(cdp, join(traceDir, name), typeAndWait);
+    } else await typeAndWait();
     if (process.env.BENCH_SEARCH_VERBOSE) {
       const timeline = await page.evaluate(() => {
         const bench = (window as unknown as BenchWindow).__searchBench;
@@ -266,13 +438,20 @@ async function measureQueries(browser: Browser, base: string, queries: string[],
       const committed = await page.evaluate(
         () => (window as unknown as { __searchBench: { committed?: number } }).__searchBench.committed ?? 0,
       );
+      const renders = await page.evaluate(
+        () =>
+          (window as unknown as { __searchBench: { renders?: RenderCounts } }).__searchBench.renders ?? {
+            commits: 0,
+            components: 0,
+          },
+      );
       console.error(
-        `${query}: committed at ${committed.toFixed(0)}, painted at ${ms.toFixed(0)} ms\n  ${timeline.join('\n  ')}`,
+        `${query}: committed at ${committed.toFixed(0)}, painted at ${ms.toFixed(0)} ms; since the last key ${renders.commits} React commits rendered ${renders.components} components\n  ${timeline.join('\n  ')}`,
       );
     }
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(300);
-    figures.push({ query, bytes, requests, ms });
+    figures.push({ query, bytes, requests, ms, wholeMs });
   }
   await context.close();
   return figures;
@@ -286,7 +465,13 @@ export async function main(options: Options) {
   const dist = await buildSite(resolve('content'), 'bench-search');
   const sampleIndex = join(dist, 'data/search');
   rmSync(sampleIndex, { recursive: true, force: true });
-  const browser = await chromium.launch({ executablePath, args: CHROME_FLAGS });
+  // Generated cards name https images on hosts that do not exist here: every name but 127.0.0.1 fails to resolve, so
+  // nothing leaves the machine. (Not a Playwright route: routing any request holds every request of the page until
+  // this process answers, which added its own delay to each of a search's fetches.)
+  const browser = await chromium.launch({
+    executablePath,
+    args: [...CHROME_FLAGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+  });
   const server = await serve(dist, 'bench-search');
   const rows: { size: number; index: IndexFigures; queries: QueryFigures[] }[] = [];
   try {
@@ -294,13 +479,25 @@ export async function main(options: Options) {
       const corpus = sharedCorpus(size, options.tags, options.seed).dir;
       // Beside the corpus, named by the same key: the index and the compiled articles kept for --reuse-compile.
       const indexDir = join(tmpdir(), basename(corpus).replace('broadsheet-bench-corpus-', 'broadsheet-bench-search-'));
-      console.error(`Compiling ${size} articles and building their search index ...`);
-      const index = await runIndexChild(corpus, indexDir, options.reuseCompile);
+      const index =
+        (options.reuseIndex ? keptIndex(indexDir) : undefined) ??
+        (console.error(`Compiling ${size} articles and building their search index ...`),
+        await runIndexChild(corpus, indexDir, options.reuseCompile));
       rmSync(sampleIndex, { recursive: true, force: true });
       symlinkSync(join(indexDir, 'data/search'), sampleIndex);
       const queries = pickQueries(indexDir, index.articles, options.queries);
       console.error(`Searching ${queries.map((q) => `"${q}"`).join(', ')} ...`);
-      rows.push({ size, index, queries: await measureQueries(browser, server.url, queries, options.cpu) });
+      rows.push({
+        size,
+        index,
+        queries: await measureQueries(
+          browser,
+          server.url,
+          queries,
+          options.cpu,
+          options.traceDir && join(options.traceDir, String(size)),
+        ),
+      });
     }
   } finally {
     await browser.close();
@@ -314,6 +511,10 @@ export async function main(options: Options) {
   );
   console.log('|---|---|---|---|---|---|---|---|');
   for (const { index } of rows) {
+    if (index.indexMs < 0) {
+      console.log(`| ${index.articles} | reused (--reuse-index) | | | | | | |`);
+      continue;
+    }
     console.log(
       `| ${index.articles} | ${(index.indexMs / 1000).toFixed(1)} | ${index.rssBeforeMiB} | ${index.peakMiB} | ${(index.writeMs / 1000).toFixed(1)} | ${index.files} | ${index.megabytes.toFixed(0)} | ${index.compileMs < 0 ? 'reused' : (index.compileMs / 1000).toFixed(0)} |`,
     );
@@ -322,28 +523,30 @@ export async function main(options: Options) {
     `\nQueries in Chromium, ${options.cpu}× CPU slowdown, nginx on 127.0.0.1 (bytes: gzip bodies + headers)\n`,
   );
   console.log(
-    '| articles | first query KB | its requests | further queries: median KB | max KB | keystroke → painted: median ms | min | max |',
+    '| articles | first query KB | its requests | further queries: median KB | max KB | keystroke → painted: median ms | min | max | → whole page painted: median ms |',
   );
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const { size, queries } of rows) {
     const [first, ...further] = queries;
     const furtherBytes = further.map((q) => q.bytes);
     const times = further.map((q) => q.ms);
     console.log(
-      `| ${size} | ${kb(first?.bytes ?? 0)} | ${first?.requests ?? 0} | ${kb(median(furtherBytes))} | ${kb(Math.max(...furtherBytes))} | ${median(times).toFixed(0)} | ${Math.min(...times).toFixed(0)} | ${Math.max(...times).toFixed(0)} |`,
+      `| ${size} | ${kb(first?.bytes ?? 0)} | ${first?.requests ?? 0} | ${kb(median(furtherBytes))} | ${kb(Math.max(...furtherBytes))} | ${median(times).toFixed(0)} | ${Math.min(...times).toFixed(0)} | ${Math.max(...times).toFixed(0)} | ${median(further.map((q) => q.wholeMs)).toFixed(0)} |`,
     );
   }
   for (const { size, queries } of rows) {
     console.log(`\n${size} articles, each query:\n`);
-    console.log('| query | KB | requests | ms |');
-    console.log('|---|---|---|---|');
-    for (const q of queries) console.log(`| ${q.query} | ${kb(q.bytes)} | ${q.requests} | ${q.ms.toFixed(0)} |`);
+    console.log('| query | KB | requests | ms | whole page ms |');
+    console.log('|---|---|---|---|---|');
+    for (const q of queries) {
+      console.log(`| ${q.query} | ${kb(q.bytes)} | ${q.requests} | ${q.ms.toFixed(0)} | ${q.wholeMs.toFixed(0)} |`);
+    }
   }
   return rows;
 }
 
 const USAGE =
-  'Usage: npx tsx scripts/bench/search.ts [--sizes=10000,100000] [--tags=5000] [--seed=1] [--queries=12] [--cpu=4] [--reuse-compile]';
+  'Usage: npx tsx scripts/bench/search.ts [--sizes=10000,100000] [--tags=5000] [--seed=1] [--queries=12] [--cpu=4] [--reuse-compile] [--reuse-index] [--trace=DIR]';
 
 export function parseOptions(argv: string[]): Options {
   const { values } = parseArgs({
@@ -355,6 +558,8 @@ export function parseOptions(argv: string[]): Options {
       queries: { type: 'string' },
       cpu: { type: 'string' },
       'reuse-compile': { type: 'boolean', default: false },
+      'reuse-index': { type: 'boolean', default: false },
+      trace: { type: 'string' },
     },
     strict: true,
   });
@@ -369,6 +574,8 @@ export function parseOptions(argv: string[]): Options {
     queries: wholeNumber({ label: '--queries', value: values.queries }, 12, 2),
     cpu: wholeNumber({ label: '--cpu', value: values.cpu }, 4, 1),
     reuseCompile: values['reuse-compile'],
+    reuseIndex: values['reuse-index'],
+    traceDir: values.trace && resolve(values.trace),
   };
 }
 

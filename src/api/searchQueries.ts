@@ -54,6 +54,32 @@ export const searchQuery = (state: SearchState) =>
   });
 
 /**
+ * What a search needs before the records of its results: its words' lists, read and, if it is still `wanted`,
+ * matched (searchQuery reuses the match). Errors are left to the search itself, which meets them again and shows them.
+ */
+export async function prepareSearch(client: QueryClient, state: SearchState, wanted?: () => boolean): Promise<void> {
+  const { prepareSearch: prepare } = await import('../search/runSearch');
+  await prepare(state, searchSource(client), wanted).catch(() => undefined);
+}
+
+/** Reads ahead what a search of the words typed so far will need (runSearch.ts's readAhead); errors as above. */
+export async function readAhead(client: QueryClient, typed: string): Promise<void> {
+  const { readAhead: read } = await import('../search/runSearch');
+  await read(typed, searchSource(client)).catch(() => undefined);
+}
+
+/** The rest of a page of results, read once its first results are on screen (runSearch.ts's laterResults). */
+export const searchLaterQuery = (state: SearchState) =>
+  queryOptions({
+    queryKey: ['search', 'later', state],
+    queryFn: async ({ client }) => {
+      const result = await client.ensureQueryData(searchQuery(state));
+      return (await import('../search/runSearch')).laterResults(result, searchSource(client));
+    },
+    retry: false,
+  });
+
+/**
  * The tags that narrow a page of results, counted within them; `everyTag` counts every tag of the results shown,
  * not only the most frequent ("Show all tags").
  */

@@ -2,35 +2,56 @@
  * /search?q=words[&tag=a&tag=b][&sort=newest][&page=N]: the articles that contain every word, best first or newest
  * first, with the words marked in an excerpt, narrowed by tags like the front page. The URL is the whole state.
  */
-import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { Link, redirect, useLoaderData, useNavigate, type LoaderFunctionArgs } from 'react-router';
-import { searchQuery, searchTagsQuery } from '../api/searchQueries';
+import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  Link,
+  redirect,
+  useLocation,
+  useNavigate,
+  type LoaderFunctionArgs,
+  type ShouldRevalidateFunctionArgs,
+} from 'react-router';
+import { prepareSearch, readAhead, searchLaterQuery, searchQuery, searchTagsQuery } from '../api/searchQueries';
 import { ArticleCard } from '../components/ArticleCard';
 import { DocumentHead } from '../components/DocumentHead';
 import { Pager } from '../components/Pager';
 import { SEARCH_BOX_ID } from '../components/SearchForm';
 import { TagFilter } from '../components/TagFilter';
-import { plainText } from '../model/inline';
 import { tagUrl } from '../model/pageUrls';
-import { excerpt, type Segment } from '../search/highlight';
 import { parseSearchState, queryTerms, searchUrl, type SearchState } from '../search/searchState';
-import type { SearchResult } from '../search/runSearch';
+import type { Segment } from '../search/highlight';
+import type { SearchHit, SearchResult } from '../search/runSearch';
 import type { QueryClient } from '@tanstack/react-query';
 
 /**
- * The route's loader: the URL's words, tags, sort and page (never an error: junk reads as the empty search), and the
- * results, read through the same query the page renders. It ships in this module (a lazy route loader), so the code
- * every other page loads carries nothing of search.
+ * The route's loader: the results of the URL's words, tags, sort and page (never an error: junk reads as the empty
+ * search), read through the same query the page renders, and a page past the end sent to the last. It ships in this
+ * module (a lazy route loader), so the code every other page loads carries nothing of search.
  */
 export const searchLoader =
   (queryClient: QueryClient) =>
   async ({ request }: LoaderFunctionArgs) => {
     const state = parseSearchState(new URL(request.url).searchParams);
-    if (queryTerms(state.q).length === 0) return state;
+    if (queryTerms(state.q).length === 0) return null;
     const { pageCount } = await queryClient.ensureQueryData(searchQuery(state));
     if (state.page > pageCount) return redirect(searchUrl({ ...state, page: pageCount }));
-    return state;
+    return null;
+  };
+
+/**
+ * Whether a navigation from one search to another must run the loader: not when the search it shows is in the cache
+ * already (the loader would only find it there), as the typing's is (useSearchBox loads it first). The navigation
+ * then completes at once and the page renders once, instead of twice (loading, then loaded) a few tasks apart.
+ */
+export const searchShouldRevalidate =
+  (queryClient: QueryClient) =>
+  ({ nextUrl, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) => {
+    if (!defaultShouldRevalidate) return false;
+    const state = parseSearchState(nextUrl.searchParams);
+    if (queryTerms(state.q).length === 0) return false;
+    const result = queryClient.getQueryData(searchQuery(state).queryKey);
+    return result === undefined || state.page > result.pageCount;
   };
 
 function Excerpt({ segments }: { segments: Segment[] }) {
@@ -174,8 +195,25 @@ function ResultTags({ state, result }: { state: SearchState; result: SearchResul
   );
 }
 
+function ResultItems({ hits }: { hits: SearchHit[] }) {
+  return hits.map(({ record, excerpt }) => (
+    <li key={record.card.id} className="[contain-intrinsic-size:auto_12rem] [content-visibility:auto]">
+      <ArticleCard card={record.card} excerpt={<Excerpt segments={excerpt} />} />
+    </li>
+  ));
+}
+
+/**
+ * The results of the page after the first screenful (runSearch.ts's RESULTS_FIRST): their records are read once the
+ * first are painted, so the reader's results are not kept waiting for those below the fold.
+ */
+function LaterResults({ state }: { state: SearchState }) {
+  const painted = usePainted();
+  const { data } = useQuery({ ...searchLaterQuery(state), enabled: painted, throwOnError: true });
+  return data ? <ResultItems hits={data} /> : null;
+}
+
 function Results({ state, result }: { state: SearchState; result: SearchResult }) {
-  const terms = new Set(queryTerms(state.q));
   const tagged = result.selected.length > 0 ? ` tagged ${result.selected.map((tag) => tag.label).join(' and ')}` : '';
   return (
     <>
@@ -195,15 +233,11 @@ function Results({ state, result }: { state: SearchState; result: SearchResult }
             {result.pageCount > 1 && `, page ${state.page} of ${result.pageCount}`}
           </p>
           <SortChoice state={state} />
+          {/* A result below the fold is laid out and painted only when scrolled near (content-visibility), so new
+              results cost the layout of those on screen; they stay in the page for find and assistive technology. */}
           <ul aria-label="Search results" className="grid list-none gap-8 p-0">
-            {result.hits.map(({ record }) => {
-              const texts = [record.text, record.card.standfirst ? plainText(record.card.standfirst) : ''];
-              return (
-                <li key={record.card.id}>
-                  <ArticleCard card={record.card} excerpt={<Excerpt segments={excerpt(texts, terms)} />} />
-                </li>
-              );
-            })}
+            <ResultItems hits={result.hits} />
+            {result.later.length > 0 && <LaterResults key={searchUrl(state)} state={state} />}
           </ul>
           <Pager page={state.page} pageCount={result.pageCount} hrefFor={(page) => searchUrl({ ...state, page })} />
         </div>
@@ -229,20 +263,21 @@ const normalized = (words: string) => parseSearchState(new URLSearchParams({ q: 
  * results follow the typing: each pause replaces the history entry, so Back leaves the search rather than undoing
  * keystrokes. Kept here, with the search page's code, so no other page carries it.
  *
- * The new results render in one go once loaded (flushSync) rather than in a transition sliced between other tasks:
- * nothing else on the page is waiting, and slicing only delayed them.
- *
- * The pause's timer outlives the search being shown: a search that finishes loading while the reader is still
- * typing must not cancel the next one (it did, and the results then stayed on the earlier words).
+ * A pause loads its search before it navigates: first the words' lists (matched), then, if the reader has not typed
+ * on meanwhile, the records of the results. Only then does the URL change, so the page renders once, with the
+ * results, and a search that more typing overtook is never rendered, and stops before its records if it can. (The
+ * navigation used to come first: every pause rendered the page twice, loading and loaded, and a slow typist's pauses
+ * each rendered results nobody waited for, on the main thread the next search needed.)
  */
 function useSearchBox(q: string) {
   const navigate = useNavigate();
-  // The words of the last search asked for, shown or still loading.
-  const asked = useRef(q);
+  const queryClient = useQueryClient();
+  // The words of the results on screen.
+  const shown = useRef(q);
   // A layout effect, so the box shows the words in the same frame as the results they belong to (after Back, a
   // passive effect left one frame, and one test's look, with the box still empty or on the other words).
   useLayoutEffect(() => {
-    asked.current = q;
+    shown.current = q;
     const box = document.getElementById(SEARCH_BOX_ID);
     if (box instanceof HTMLInputElement && document.activeElement !== box) box.value = q;
   }, [q]);
@@ -250,25 +285,45 @@ function useSearchBox(q: string) {
     const box = document.getElementById(SEARCH_BOX_ID);
     if (!(box instanceof HTMLInputElement)) return;
     let pause: ReturnType<typeof setTimeout> | undefined;
+    // The search of the box's words while it loads; more typing replaces it, and the old one stops at its next step.
+    let loading: SearchState | undefined;
     const onInput = () => {
       clearTimeout(pause);
+      const words = normalized(box.value);
+      const state = parseSearchState(new URLSearchParams({ q: words }));
+      loading = state;
+      // What the words need is read at once, while the reader may still be typing (runSearch.ts's readAhead); the
+      // rest of the search (the list of the word last typed, the match, the records of the results) waits for the
+      // pause, and its records for the match, in case more typing came meanwhile.
+      void readAhead(queryClient, box.value);
       pause = setTimeout(() => {
-        const words = normalized(box.value);
-        if (words === asked.current) return;
-        asked.current = words;
-        void navigate(searchUrl({ q: words }), { replace: true, state: KEEP_FOCUS, flushSync: true });
+        void (async () => {
+          if (words === shown.current) return;
+          if (queryTerms(words).length > 0) {
+            await prepareSearch(queryClient, state, () => loading === state);
+            if (loading !== state) return;
+            // A failure is the page's to show: its loader meets it again.
+            await queryClient.ensureQueryData(searchQuery(state)).catch(() => undefined);
+            if (loading !== state) return;
+          }
+          loading = undefined;
+          void navigate(searchUrl({ q: words }), { replace: true, state: KEEP_FOCUS, flushSync: true });
+        })();
       }, TYPING_PAUSE_MS);
     };
     box.addEventListener('input', onInput);
     return () => {
       clearTimeout(pause);
+      loading = undefined;
       box.removeEventListener('input', onInput);
     };
-  }, [navigate]);
+  }, [navigate, queryClient]);
 }
 
 export function SearchPage() {
-  const state = useLoaderData<SearchState>();
+  // The URL is the whole state (the loader may not run for a search already in the cache).
+  const { search } = useLocation();
+  const state = useMemo(() => parseSearchState(new URLSearchParams(search)), [search]);
   useSearchBox(state.q);
   return queryTerms(state.q).length === 0 ? <EmptySearch /> : <Search state={state} />;
 }

@@ -46,14 +46,17 @@ export function eachWord(text: string, each: (word: string) => void): void {
   for (const match of text.matchAll(WORD)) each(match[0]);
 }
 
-/** Every word of `text` with its position and term, in order. */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+/** Every word of `text` with its position and term, in order, one at a time (so a reader can stop early). */
+export function* tokens(text: string): Generator<Token> {
   for (const match of text.matchAll(WORD)) {
     const term = termOf(match[0]);
-    if (term) tokens.push({ start: match.index, end: match.index + match[0].length, term });
+    if (term) yield { start: match.index, end: match.index + match[0].length, term };
   }
-  return tokens;
+}
+
+/** Every word of `text` with its position and term, in order. */
+export function tokenize(text: string): Token[] {
+  return [...tokens(text)];
 }
 
 /** The distinct terms of `text`, in order of first use. */

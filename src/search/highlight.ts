@@ -2,7 +2,7 @@
  * Excerpts: a short stretch of an article's text around the first words that match a query, cut at word
  * boundaries, as segments marked or not. The page renders them as React elements (<mark>), never as HTML.
  */
-import { tokenize } from './analyze.ts';
+import { tokenize, tokens } from './analyze.ts';
 
 export interface Segment {
   text: string;
@@ -29,23 +29,52 @@ export function highlight(text: string, terms: ReadonlySet<string>): Segment[] {
 }
 
 /**
+ * Where to cut `text` around its first match: from a word boundary up to LEAD_IN characters before the match (if
+ * one is no more than twice that before it), to the end of the first word that reaches EXCERPT_LENGTH characters on.
+ * None when `text` has no match. The words are read only as far as that end: a record's text is 1,200 characters,
+ * and a search computes ten excerpts while its results are waited for.
+ */
+function stretchOf(text: string, terms: ReadonlySet<string>): [start: number, end: number] | undefined {
+  // Where the words before the first match start: the stretch starts at one of them, or at the match.
+  const starts: number[] = [];
+  let from: number | undefined;
+  for (const token of tokens(text)) {
+    if (from === undefined) {
+      if (!terms.has(token.term)) {
+        starts.push(token.start);
+        continue;
+      }
+      const reach = Math.max(0, token.start - LEAD_IN);
+      let lead = token.start <= reach ? token.start : undefined;
+      for (let i = starts.length - 1; lead === undefined && i >= 0; i--) {
+        const start = starts[i] ?? 0;
+        if (start <= reach) lead = start;
+      }
+      from = lead !== undefined && token.start - lead <= LEAD_IN * 2 ? lead : token.start;
+    }
+    if (token.end >= from + EXCERPT_LENGTH) return [from, token.end];
+  }
+  return from === undefined ? undefined : [from, text.length];
+}
+
+/**
  * A stretch of about EXCERPT_LENGTH characters of the first of `texts` that contains a match, with the matches
  * marked, and an ellipsis where it was cut; the start of the first text, unmarked, when none matches.
  */
 export function excerpt(texts: readonly string[], terms: ReadonlySet<string>): Segment[] {
   for (const text of texts) {
-    const tokens = tokenize(text);
-    const first = tokens.find((token) => terms.has(token.term));
-    if (!first) continue;
-    // Start at a word boundary before the match, end at one after the length.
-    const startToken = [...tokens].reverse().find((token) => token.start <= Math.max(0, first.start - LEAD_IN));
-    const start = startToken && first.start - startToken.start <= LEAD_IN * 2 ? startToken.start : first.start;
-    const endToken = tokens.find((token) => token.end >= start + EXCERPT_LENGTH);
-    const end = endToken ? endToken.end : text.length;
+    const stretch = stretchOf(text, terms);
+    if (!stretch) continue;
+    const [start, end] = stretch;
     return withEllipses(highlight(text.slice(start, end), terms), start > 0, end < text.length);
   }
   const [text = ''] = texts;
-  const end = tokenize(text).find((token) => token.end >= EXCERPT_LENGTH)?.end ?? text.length;
+  let end = text.length;
+  for (const token of tokens(text)) {
+    if (token.end < EXCERPT_LENGTH) continue;
+    end = token.end;
+    break;
+  }
   return withEllipses([{ text: text.slice(0, end), match: false }], false, end < text.length);
 }
 

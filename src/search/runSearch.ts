@@ -3,11 +3,14 @@
  * cache lacks is fetched): the meta file, the entry of each word and chosen tag, then the records of the page shown
  * and the lists of the tags offered to narrow it. Loaded only when a reader searches.
  */
+import { plainText } from '../model/inline.ts';
 import { slugify } from '../model/slug.ts';
+import { tokens } from './analyze.ts';
+import { excerpt, type Segment } from './highlight.ts';
 import { countIn, firstInOrder, intersect, type Matches, type TermList } from './match.ts';
 import { searchPath } from './paths.ts';
 import { bucketOf, decodeCodes, decodeGaps, fieldCode, tagTerm, termHash } from './postings.ts';
-import { queryTerms, type SearchState } from './searchState.ts';
+import { parseSearchState, queryTerms, type SearchState } from './searchState.ts';
 import type { TagCount } from '../model/compiled.ts';
 import type { SearchMeta, SearchRecord, TermEntry, TermFile } from './documents.ts';
 
@@ -24,19 +27,31 @@ export interface SearchSource {
  * excerpt) fetched from wherever it lies in the newsroom, and ten is what readers of search results expect.
  */
 export const RESULTS_PER_PAGE = 10;
+/**
+ * Results whose records a search reads before it is shown: a screenful (a result card is about 12rem tall, and a
+ * desktop or phone screen shows three to five under the heading). The rest of the page's follow once the first are
+ * painted (laterResults): each record is a fetch of its own, and the five below the fold were a third of the work
+ * between the reader's last key and the results on screen.
+ */
+export const RESULTS_FIRST = 5;
 /** Tags counted at first for the filter; "Show all tags" counts every tag of the results shown. */
 export const OFFERED_TAGS = 8;
 
 export interface SearchHit {
   document: number;
   record: SearchRecord;
+  /** A stretch of its text (or standfirst) with the words marked. */
+  excerpt: Segment[];
 }
 
 export interface SearchResult {
   terms: string[];
   total: number;
   pageCount: number;
+  /** The first results of the page, RESULTS_FIRST at most, with their records. */
   hits: SearchHit[];
+  /** The rest of the page's results, in order: their records are read once the first are shown (laterResults). */
+  later: number[];
   /** The chosen tags that exist, with their labels. */
   selected: TagCount[];
   /** Chosen tag slugs the newsroom does not have. */
@@ -94,13 +109,18 @@ function listOf(entry: TermEntry): TermList {
   return list;
 }
 
-/** The entry of a word or of a tag (`#slug`): from its bucket and, for a long list, the file of its own. */
-async function entryOf(source: SearchSource, meta: SearchMeta, term: string, kind: 'word' | 'tag') {
+/** The entry of a word or of a tag (`#slug`) in its bucket (for a long list, only its count and `own`). */
+async function bucketEntryOf(source: SearchSource, meta: SearchMeta, term: string, kind: 'word' | 'tag') {
   const bucket =
     kind === 'word'
       ? searchPath.wordBucket(bucketOf(term, meta.wordBuckets))
       : searchPath.tagBucket(bucketOf(term, meta.tagBuckets));
-  const entry = (await source.file(bucket)).entries.find((candidate) => candidate.t === term);
+  return (await source.file(bucket)).entries.find((candidate) => candidate.t === term);
+}
+
+/** The entry of a word or of a tag (`#slug`): from its bucket and, for a long list, the file of its own. */
+async function entryOf(source: SearchSource, meta: SearchMeta, term: string, kind: 'word' | 'tag') {
+  const entry = await bucketEntryOf(source, meta, term, kind);
   if (!entry?.own) return entry;
   return (await source.file(searchPath.ownList(termHash(term)))).entries.find((candidate) => candidate.t === term);
 }
@@ -150,22 +170,88 @@ async function match(state: SearchState, source: SearchSource): Promise<Matched>
   return matched;
 }
 
+/**
+ * Reads what a search's words and tags need from the index and matches them, without the records of its results: a
+ * reader's typing starts this first and fetches the records only if no more typing came meanwhile. The lists are
+ * decoded and matched only if the search is still `wanted` once they are read: a common word's list of 100,000
+ * articles takes tens of milliseconds to decode on a slow phone, which a search overtaken by the next key would
+ * spend on the main thread the next key needs. The match is kept (see recentByIndex) for the search that follows.
+ */
+export async function prepareSearch(
+  state: SearchState,
+  source: SearchSource,
+  wanted: () => boolean = () => true,
+): Promise<void> {
+  const meta = await source.meta();
+  await Promise.all([
+    ...queryTerms(state.q).map((term) => entryOf(source, meta, term, 'word')),
+    ...state.tags.map((slug) => entryOf(source, meta, tagTerm(slug), 'tag')),
+  ]);
+  if (wanted()) await match(state, source);
+}
+
+/** The word still being typed has its list read ahead only from this many letters on (see readAhead). */
+const READ_AHEAD_LETTERS = 4;
+
+/**
+ * Reads ahead, at each keystroke, what a search of the words typed so far will need: the list of every finished
+ * word (a space or other non-word character follows it), matched once they all are, and of the word still being
+ * typed its bucket and, once it has READ_AHEAD_LETTERS letters, its list. Its shorter beginnings are mostly common
+ * words with long lists ("a", "is", "mon" on the way to "monquintal"): at 100,000 generated articles those of 1-3
+ * letters cost 5-20 KB each that nobody asked for, a third of a search's bytes, and those of 4 letters or more about
+ * 3 KB. The search after the pause then finds the list of its last word read, or on its way.
+ */
+export async function readAhead(typed: string, source: SearchSource): Promise<void> {
+  const words = [...tokens(typed)];
+  const last = words.at(-1);
+  const typing =
+    last && last.end === typed.length && !words.slice(0, -1).some((word) => word.term === last.term)
+      ? last.term
+      : undefined;
+  const terms = queryTerms(typed);
+  if (terms.length === 0) return;
+  if (typing === undefined) return prepareSearch(parseSearchState(new URLSearchParams({ q: typed })), source);
+  const short = [...typing].length < READ_AHEAD_LETTERS;
+  const meta = await source.meta();
+  await Promise.all(
+    terms.map((term) => (term === typing && short ? bucketEntryOf : entryOf)(source, meta, term, 'word')),
+  );
+}
+
 /** The document numbers of page `page` of the results, in order. */
 const pageOf = (matches: Matches, state: SearchState) =>
   firstInOrder(matches, state.sort, state.page * RESULTS_PER_PAGE).slice((state.page - 1) * RESULTS_PER_PAGE);
 
-/** One page of results, with the records to show them. */
+/** Results with their records and excerpts (each cut as its record arrives, while the others are on their way). */
+async function hitsOf(documents: readonly number[], terms: readonly string[], source: SearchSource) {
+  const marked = new Set(terms);
+  return Promise.all(
+    documents.map(async (document): Promise<SearchHit> => {
+      const record = await source.record(document);
+      const texts = [record.text, record.card.standfirst ? plainText(record.card.standfirst) : ''];
+      return { document, record, excerpt: excerpt(texts, marked) };
+    }),
+  );
+}
+
+/** The rest of a page of results (its `later`), with their records and excerpts. */
+export function laterResults(result: SearchResult, source: SearchSource): Promise<SearchHit[]> {
+  return hitsOf(result.later, result.terms, source);
+}
+
+/**
+ * One page of results: the first RESULTS_FIRST with their records and excerpts, and the rest to read later.
+ */
 export async function runSearch(state: SearchState, source: SearchSource): Promise<SearchResult> {
   const { terms, words, selected, unknownTags, matches } = await match(state, source);
   const total = matches.documents.length;
-  const hits = await Promise.all(
-    pageOf(matches, state).map(async (document) => ({ document, record: await source.record(document) })),
-  );
+  const page = pageOf(matches, state);
   return {
     terms,
     selected,
     unknownTags,
-    hits,
+    hits: await hitsOf(page.slice(0, RESULTS_FIRST), terms, source),
+    later: page.slice(RESULTS_FIRST),
     total,
     pageCount: pageCountOf(total, RESULTS_PER_PAGE),
     suggestions: total === 0 ? suggestionsFor(words) : [],

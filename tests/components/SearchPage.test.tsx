@@ -98,6 +98,15 @@ describe('the search page', { timeout: 30_000 }, () => {
     }
   });
 
+  it('shows a whole page of results, the first screenful before the rest, best first', async () => {
+    renderApp('/search?q=story', { fixture: 'edited' });
+    await screen.findByRole('heading', { level: 1, name: 'Results for “story”' });
+    expect(screen.getByRole('status')).toHaveTextContent('25 articles, page 1 of 3');
+    // Every story has the word in its headline: ties, newest first.
+    await waitFor(() => expect(headlines()).toHaveLength(10));
+    expect(headlines()).toEqual(Array.from({ length: 10 }, (_, i) => `Story ${24 - i}`));
+  });
+
   it('sends a page past the end to the last page', async () => {
     const { router } = renderApp('/search?q=harbour&page=9');
     await screen.findByRole('heading', { level: 1, name: 'Results for “harbour”' });
@@ -127,6 +136,24 @@ describe('the header search form', { timeout: 30_000 }, () => {
     await screen.findByRole('heading', { level: 1, name: 'Results for “night market”' });
     expect(box).toHaveFocus();
     expect(headlines()).toEqual(['Night market draws crowds']);
+  });
+
+  it('shows the typed words’ results in one navigation that waits for no loader: the search is loaded first', async () => {
+    const { router } = renderApp('/search?q=harbour');
+    await screen.findByRole('heading', { level: 1, name: 'Results for “harbour”' });
+    const seen: { navigation: string; search: string }[] = [];
+    const unsubscribe = router.subscribe((state) =>
+      seen.push({ navigation: state.navigation.state, search: state.location.search }),
+    );
+    const box = screen.getByRole('searchbox', { name: 'Search articles' });
+    await userEvent.type(box, ' wall');
+    await screen.findByRole('heading', { level: 1, name: 'Results for “harbour wall”' });
+    unsubscribe();
+    expect(headlines()).toEqual(['Harbour wall opens after three years']);
+    // No "loading" state (the root's and the search's loaders would only find in the cache what the box loaded).
+    expect(seen.map((state) => state.navigation)).not.toContain('loading');
+    expect(seen.at(-1)?.search).toBe('?q=harbour+wall');
+    expect(box).toHaveFocus();
   });
 
   it('"/" focuses the box, but not while typing in another field', async () => {

@@ -101,6 +101,46 @@ describe('search', () => {
     await context.close();
   });
 
+  it('changes the URL to the typed words only once their results are loaded, and shows them in the same task', async () => {
+    const { page, context, problems } = await openPage();
+    await search(page, 'q=harbour');
+    // What the page shows as each URL change's task ends (the results render within it, not in tasks after it).
+    await page.evaluate(() => {
+      const seen: [string, string][] = [];
+      (window as unknown as { __replaced: typeof seen }).__replaced = seen;
+      const replace = history.replaceState.bind(history);
+      history.replaceState = (...args: Parameters<History['replaceState']>) => {
+        replace(...args);
+        queueMicrotask(() => seen.push([location.search, document.querySelector('main h1')?.textContent ?? '']));
+      };
+    });
+    const entries = await page.evaluate(() => history.length);
+    const held: (() => Promise<void>)[] = [];
+    let holding = true;
+    await page.route(/\/data\/search\/docs\//, (route) =>
+      holding ? void held.push(() => route.continue()) : route.continue(),
+    );
+    const box = page.getByRole('searchbox', { name: 'Search articles' });
+    // Pasted in one go, so no search of a beginning of it (which may have no results, and no records to wait for).
+    await box.fill('night');
+    // The pause has passed and the results' records are asked for: the page and its URL are still the last search's.
+    await expect.poll(() => held.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(300);
+    expect(new URL(page.url()).search).toBe('?q=harbour');
+    expect(await heading(page)).toBe('Results for “harbour”');
+    holding = false;
+    await Promise.all(held.splice(0).map((release) => release()));
+    await expect.poll(() => heading(page), { timeout: 20_000 }).toBe('Results for “night”');
+    expect(new URL(page.url()).search).toBe('?q=night');
+    const replaced = await page.evaluate(() => (window as unknown as { __replaced: [string, string][] }).__replaced);
+    expect(replaced).toEqual([['?q=night', 'Results for “night”']]);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+    // The typing replaced the history entry, as before: Back leaves the search rather than undoing keystrokes.
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('narrows by tags like the front page (AND, counts within the result), with Back and reload', async () => {
     const { page, context, problems } = await openPage();
     await search(page, 'q=korea');
@@ -114,7 +154,8 @@ describe('search', () => {
     await chip.click();
     await page.waitForURL(`${base}/search?q=korea&tag=explainer`);
     await expect.poll(() => status(page)).toBe(`${within} article${within === 1 ? '' : 's'} tagged Explainer`);
-    expect(await resultHeadlines(page)).toHaveLength(within);
+    // The results after the first screenful follow once it is painted.
+    await expect.poll(async () => (await resultHeadlines(page)).length).toBe(within);
     // Every result carries the tag and has the word.
     for (const href of await page
       .locator('main ul[aria-label="Search results"] h2 a')

@@ -36,6 +36,19 @@ describe('highlighting', () => {
     expect(shown).toMatch(/… (lorem|ipsum|dolor|sit|amet) /);
   });
 
+  it('starts at a match at the very start, and at the match when the word before it reaches too far back', () => {
+    expect(excerpt(['harbour at the start of a text'], terms('harbour'))).toEqual([
+      { text: 'harbour', match: true },
+      { text: ' at the start of a text', match: false },
+    ]);
+    // The long word before the match starts 121 characters before it: more than twice the lead-in.
+    expect(excerpt([`a ${'y'.repeat(120)} harbour wall`], terms('harbour'))).toEqual([
+      { text: '… ', match: false },
+      { text: 'harbour', match: true },
+      { text: ' wall', match: false },
+    ]);
+  });
+
   it('takes the next text when the first has no match, and the start unmarked when none has', () => {
     expect(marked(excerpt(['nothing here', 'the bridges of Velmora'], terms('bridge')))).toEqual(['bridges']);
     const none = excerpt(['nothing here at all', 'nor here'], terms('bridge'));

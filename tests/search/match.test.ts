@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countIn, fieldWeight, firstInOrder, intersect, type TermList } from '../../src/search/match';
+import { countIn, fieldWeight, firstInOrder, intersect, scoreOf, type TermList } from '../../src/search/match';
 import { fieldCode } from '../../src/search/postings';
 
 const code = (fields: Partial<Parameters<typeof fieldCode>[0]>) =>
@@ -48,13 +48,17 @@ describe('matching', () => {
         fc.integer({ min: 1, max: 40 }),
         (numbers, codes, count) => {
           const documents = numbers.sort((a, b) => a - b);
-          const matches = intersect([list(documents, codes.slice(0, documents.length))], 1000);
-          const all = Array.from(matches.documents.keys()).sort(
-            (a, b) => (matches.scores[b] ?? 0) - (matches.scores[a] ?? 0) || b - a,
-          );
-          expect(firstInOrder(matches, 'best', count)).toEqual(
-            all.slice(0, count).map((position) => matches.documents[position]),
-          );
+          const word = list(documents, codes.slice(0, documents.length));
+          // One word (ordered by its codes) and two (by their scores).
+          for (const lists of [[word], [word, list(documents, codes.slice(0, documents.length).reverse())]]) {
+            const matches = intersect(lists, 1000);
+            const all = Array.from(matches.documents.keys()).sort(
+              (a, b) => scoreOf(matches, b) - scoreOf(matches, a) || b - a,
+            );
+            expect(firstInOrder(matches, 'best', count)).toEqual(
+              all.slice(0, count).map((position) => matches.documents[position]),
+            );
+          }
         },
       ),
     );

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { LONG_LIST } from '../../build/search/buildSearchIndex';
 import { compareTagCounts } from '../../src/model/tagOrder';
-import { DamagedIndexError, RESULTS_PER_PAGE, countTags, runSearch } from '../../src/search/runSearch';
+import { searchPath } from '../../src/search/paths';
+import { bucketOf, termHash } from '../../src/search/postings';
+import {
+  DamagedIndexError,
+  RESULTS_FIRST,
+  RESULTS_PER_PAGE,
+  countTags,
+  laterResults,
+  prepareSearch,
+  readAhead,
+  runSearch,
+  type SearchSource,
+} from '../../src/search/runSearch';
 import { parseSearchState, type SearchState } from '../../src/search/searchState';
 import { indexOf, type StoryFields } from './newsroom';
 
@@ -57,6 +69,15 @@ describe('a search', () => {
     expect(ids(await runSearch(state('q=bridge+festival'), source))).toEqual(['river-festival']);
   });
 
+  it('gives each result its excerpt, the words marked: from the text, else the standfirst, else the text unmarked', async () => {
+    const result = await runSearch(state('q=bridges'), source);
+    const excerptOf = (id: string) => result.hits.find((hit) => hit.record.card.id === id)?.excerpt;
+    const marked = (id: string) => excerptOf(id)?.flatMap((segment) => (segment.match ? [segment.text] : []));
+    expect(marked('bridge-body')).toEqual(['bridges']);
+    expect(marked('river-festival')).toEqual(['bridge']);
+    expect(excerptOf('old-bridge')).toEqual([{ text: 'Traffic crosses the river again.', match: false }]);
+  });
+
   it('orders by publication when asked', async () => {
     expect(ids(await runSearch(state('q=bridge&sort=newest'), source))).toEqual([
       'river-festival',
@@ -96,6 +117,32 @@ describe('a search', () => {
     expect(unknown.unknownTags).toEqual(['nope']);
   });
 
+  it('reads the records of a screenful of results first, and the rest of the page when asked', async () => {
+    const many = Array.from({ length: RESULTS_PER_PAGE + 3 }, (_, i) => ({
+      id: `story-${i}`,
+      headline: `Harbour story ${i}`,
+      body: `The harbour on day ${i}.`,
+      day: i,
+    }));
+    const { source: paged } = indexOf(many);
+    const records: number[] = [];
+    const counting: SearchSource = {
+      ...paged,
+      record: (document) => {
+        records.push(document);
+        return paged.record(document);
+      },
+    };
+    const result = await runSearch(state('q=harbour&sort=newest'), counting);
+    expect(ids(result)).toEqual(['story-12', 'story-11', 'story-10', 'story-9', 'story-8'].slice(0, RESULTS_FIRST));
+    expect(records).toHaveLength(RESULTS_FIRST);
+    expect(result.later).toHaveLength(RESULTS_PER_PAGE - RESULTS_FIRST);
+    const later = await laterResults(result, counting);
+    expect(later.map((hit) => hit.record.card.id)).toEqual(['story-7', 'story-6', 'story-5', 'story-4', 'story-3']);
+    expect(later[0]?.excerpt.filter((segment) => segment.match).map((segment) => segment.text)).toEqual(['harbour']);
+    expect(records).toHaveLength(RESULTS_PER_PAGE);
+  });
+
   it('pages the results', async () => {
     const many = Array.from({ length: RESULTS_PER_PAGE + 3 }, (_, i) => ({
       id: `story-${i}`,
@@ -108,6 +155,7 @@ describe('a search', () => {
     expect(ids(first)[0]).toBe(`story-${RESULTS_PER_PAGE + 2}`);
     const second = await runSearch(state('q=harbour&sort=newest&page=2'), paged);
     expect(ids(second)).toEqual(['story-2', 'story-1', 'story-0']);
+    expect(second.later).toEqual([]);
   });
 
   it('reports a damaged list instead of showing wrong results', async () => {
@@ -116,6 +164,9 @@ describe('a search', () => {
       if (path.includes('/words/')) files.set(path, text.replace(/"p":"[^"]*"/g, '"p":"!"'));
     }
     await expect(runSearch(state('q=bridge'), damaged)).rejects.toBeInstanceOf(DamagedIndexError);
+    // Prepared ahead: its lists are read, but decoded (and the damage found) only if the search is still wanted.
+    await expect(prepareSearch(state('q=bridge'), damaged, () => false)).resolves.toBeUndefined();
+    await expect(prepareSearch(state('q=bridge'), damaged, () => true)).rejects.toBeInstanceOf(DamagedIndexError);
   });
 
   it('puts a common word’s headline matches first, from a long list that keeps only its headline articles', async () => {
@@ -140,5 +191,37 @@ describe('a search', () => {
         .map((hit) => hit.record.card.id)
         .sort(),
     ).toEqual(headlined.sort());
+  });
+});
+
+describe('reading ahead while the reader types', () => {
+  // Two words in every article: each has a list of its own (long lists are files of their own).
+  const many: StoryFields[] = Array.from({ length: 1100 }, (_, i) => ({
+    id: `story-${i}`,
+    headline: `Story ${i}`,
+    body: 'The harbour was busy.',
+    day: i,
+  }));
+  const { source, files, reads } = indexOf(many);
+  const ownList = (term: string) => searchPath.ownList(termHash(term));
+  const { wordBuckets } = JSON.parse(files.get(searchPath.meta()) ?? '{}') as { wordBuckets: number };
+
+  it('reads the list of each finished word, and of the word being typed only its bucket until it is 4 letters long', async () => {
+    expect(files.has(ownList('harbour')) && files.has(ownList('the'))).toBe(true);
+    reads.length = 0;
+    // "the" may yet become "theatre": its long list is not read.
+    await readAhead('harbour the', source);
+    expect(reads).toContain(searchPath.wordBucket(bucketOf('the', wordBuckets)));
+    expect(reads.filter((path) => path.includes('/own/'))).toEqual([ownList('harbour')]);
+    reads.length = 0;
+    // A space after it: the word is finished.
+    await readAhead('harbour the ', source);
+    expect(reads).toContain(ownList('the'));
+    reads.length = 0;
+    await readAhead('the harbour', source);
+    expect(reads.filter((path) => path.includes('/own/')).sort()).toEqual([ownList('harbour'), ownList('the')].sort());
+    reads.length = 0;
+    await readAhead('  ', source);
+    expect(reads).toEqual([]);
   });
 });
