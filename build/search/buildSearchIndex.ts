@@ -6,7 +6,8 @@
  *
  * Built for incremental builds, whose writer links every file whose bytes did not change: articles are numbered
  * oldest first, so an edit (or a new article) leaves every other number as it was; a record holds only its own
- * article; and the number of bucket files is a power of two, so it changes only when the index doubles or halves.
+ * article and is filed by its month and its place in that month, so a deletion moves only the records after it in
+ * its month (the word lists still change, as every later number shifts); and the number of bucket files is a power of two, so it changes only when the index doubles or halves.
  * An edited article therefore changes its record and the files of the words it gained or lost, nothing else.
  *
  * Articles are read one at a time (an iterable), each analysed and let go, so the build holds the postings and the
@@ -194,6 +195,9 @@ function numbering(keys: { time: number; id: string }[]): Int32Array {
   return order;
 }
 
+/** The month (UTC) of a time, as a record folder's name: `2026-03`. */
+const monthOf = (time: number) => new Date(time).toISOString().slice(0, 7);
+
 /**
  * How many bucket files hold `chars` characters of short lists: a power of two, so small changes to the index leave
  * the count (and so where every term is filed) as it was.
@@ -344,9 +348,15 @@ export class SearchIndexBuilder {
     const files = new Map<string, string>();
     const order = numbering(keys);
     const numberOf = new Int32Array(order.length);
+    // Records by month of publication (documents.ts's SearchMeta.months): numbers run oldest first through them.
+    const months: [string, number][] = [];
     order.forEach((read, number) => {
       numberOf[read] = number;
-      files.set(searchPath.record(number), records[read] ?? '');
+      const month = monthOf(keys[read]?.time ?? 0);
+      const last = months.at(-1);
+      if (last?.[0] === month) last[1]++;
+      else months.push([month, 1]);
+      files.set(searchPath.record(month, (months.at(-1)?.[1] ?? 1) - 1), records[read] ?? '');
     });
     records.length = 0;
 
@@ -387,6 +397,7 @@ export class SearchIndexBuilder {
         files,
       ),
       tagBuckets: fileEntries(tagEntries.sort(byTerm), OWN_TAG_CHARS, TAG_BUCKET_CHARS, searchPath.tagBucket, files),
+      months,
     };
     files.set(searchPath.meta(), JSON.stringify(meta));
     return files;

@@ -44,8 +44,8 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
 import { loadContent } from '../../build/load.ts';
 import { buildSearchIndex, compiledArticles } from '../../build/search/buildSearchIndex.ts';
-import { SEARCH_INDEX_VERSION } from '../../src/search/documents.ts';
-import { searchPath } from '../../src/search/paths.ts';
+import { SEARCH_INDEX_VERSION, SearchMeta } from '../../src/search/documents.ts';
+import { recordPath, searchPath } from '../../src/search/paths.ts';
 import { buildSite, serve } from '../../tests/e2e/server.ts';
 import { findChrome, CHROME_FLAGS } from '../find-chrome.mjs';
 import { flagOrEnv, isMain, runCli, UsageError, wholeNumber } from './cli.ts';
@@ -200,10 +200,11 @@ function runIndexChild(corpusDir: string, outDir: string, reuse: boolean): Promi
 // The browser: first query from the front page, then queries typed on the search page
 
 function pickQueries(indexDir: string, documents: number, count: number): string[] {
+  const meta = SearchMeta.parse(JSON.parse(readFileSync(join(indexDir, searchPath.meta()), 'utf8')));
   const queries: string[] = [];
   for (let i = 0; queries.length < count && i < count * 4; i++) {
     const n = Math.floor(((i + 0.5) * documents) / (count * 4));
-    const record = JSON.parse(readFileSync(join(indexDir, searchPath.record(n)), 'utf8')) as {
+    const record = JSON.parse(readFileSync(join(indexDir, recordPath(meta, n) ?? ''), 'utf8')) as {
       card: { headline: string };
     };
     const words = record.card.headline

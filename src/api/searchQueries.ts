@@ -4,7 +4,8 @@
  */
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { compareTagCounts } from '../model/tagOrder';
-import { searchPath } from '../search/paths';
+import { recordPath, searchPath } from '../search/paths';
+import { DataError } from './errors';
 import { fetchDocument } from './fetchDocument';
 import { fetcherOf } from './queries';
 import type { SearchSource } from '../search/runSearch';
@@ -29,8 +30,12 @@ const searchFileQuery = (path: string) =>
 const searchRecordQuery = (document: number) =>
   queryOptions({
     queryKey: ['search', 'record', document],
-    queryFn: ({ signal, client }) =>
-      fetchDocument(fetcherOf(client), searchPath.record(document), (v) => v.SearchRecord, 'a search result', signal),
+    queryFn: async ({ signal, client }) => {
+      // Cached by the time any result is asked for: the search read it first.
+      const path = recordPath(await client.ensureQueryData(searchMetaQuery()), document);
+      if (!path) throw new DataError(searchPath.meta(), `The search index has no result ${document}`);
+      return fetchDocument(fetcherOf(client), path, (v) => v.SearchRecord, 'a search result', signal);
+    },
   });
 
 function searchSource(client: QueryClient): SearchSource {

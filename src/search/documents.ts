@@ -5,16 +5,27 @@
 import { z } from 'zod';
 import { Card, TagCount } from '../model/compiled.ts';
 
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 
 /** The one file every search reads first: how many documents there are and how terms are spread over files. */
-export const SearchMeta = z.object({
-  version: z.literal(SEARCH_INDEX_VERSION),
-  documents: z.number().int().nonnegative(),
-  /** Words are filed in this many bucket files by termHash; tags (`#slug`) in `tagBuckets`. */
-  wordBuckets: z.number().int().positive(),
-  tagBuckets: z.number().int().positive(),
-});
+export const SearchMeta = z
+  .object({
+    version: z.literal(SEARCH_INDEX_VERSION),
+    documents: z.number().int().nonnegative(),
+    /** Words are filed in this many bucket files by termHash; tags (`#slug`) in `tagBuckets`. */
+    wordBuckets: z.number().int().positive(),
+    tagBuckets: z.number().int().positive(),
+    /**
+     * How the records are filed: a folder per month of publication (UTC, `2026-03`), oldest first, and how many
+     * records each holds. Document n is the record at n's place within its month (paths.ts's recordPath), so deleting
+     * or back-dating an article renumbers only the records after it in its month, not every later one in the newsroom.
+     */
+    months: z.array(z.tuple([z.string().regex(/^[+-]?\d{4,6}-\d{2}$/), z.number().int().positive()])),
+  })
+  .refine((meta) => meta.months.reduce((sum, [, count]) => sum + count, 0) === meta.documents, {
+    message: 'the months’ records do not add up to the documents',
+    path: ['months'],
+  });
 export type SearchMeta = z.infer<typeof SearchMeta>;
 
 export const TermEntry = z.object({

@@ -7,12 +7,17 @@ import {
 } from '../../build/search/buildSearchIndex';
 import { termOf } from '../../src/search/analyze';
 import { SearchMeta, SearchRecord, TermFile } from '../../src/search/documents';
-import { searchPath } from '../../src/search/paths';
+import { recordPath, searchPath } from '../../src/search/paths';
 import { bucketOf, decodeGaps, termHash } from '../../src/search/postings';
 import { compiledStories, type StoryFields } from '../search/newsroom';
 
 const parse = <T>(files: Map<string, string>, path: string, schema: { parse: (value: unknown) => T }): T =>
   schema.parse(JSON.parse(files.get(path) ?? 'null'));
+
+/** Document n's record path (0 = the oldest). */
+function pathOf(files: Map<string, string>, n: number): string {
+  return recordPath(parse(files, searchPath.meta(), SearchMeta), n) ?? `no record ${n}`;
+}
 
 function entry(files: Map<string, string>, term: string) {
   const meta = parse(files, searchPath.meta(), SearchMeta);
@@ -30,11 +35,15 @@ describe('the search index build', () => {
 
   it('numbers articles oldest first, so a new article leaves the others’ numbers as they were', () => {
     const files = buildSearchIndex(compiledStories(stories));
-    expect(parse(files, searchPath.record(0), SearchRecord).card.id).toBe('oldest');
-    expect(parse(files, searchPath.record(1), SearchRecord).card.id).toBe('newest');
+    expect(parse(files, pathOf(files, 0), SearchRecord).card.id).toBe('oldest');
+    expect(parse(files, pathOf(files, 1), SearchRecord).card.id).toBe('newest');
+    expect([pathOf(files, 0), pathOf(files, 1)]).toEqual([
+      '/data/search/docs/2025-01/0.json',
+      '/data/search/docs/2025-01/1.json',
+    ]);
     const more = buildSearchIndex(compiledStories([...stories, { id: 'later', headline: 'Later news', day: 20 }]));
-    expect(more.get(searchPath.record(0))).toBe(files.get(searchPath.record(0)));
-    expect(more.get(searchPath.record(1))).toBe(files.get(searchPath.record(1)));
+    expect(more.get(pathOf(more, 0))).toBe(files.get(pathOf(files, 0)));
+    expect(more.get(pathOf(more, 1))).toBe(files.get(pathOf(files, 1)));
   });
 
   it('gives the same files whatever order the articles come in', () => {
@@ -49,7 +58,7 @@ describe('the search index build', () => {
     expect(bridge?.n).toBe(2);
     expect(Array.from(decodeGaps(bridge?.p ?? '') ?? [])).toEqual([0, 1]);
     const meta = parse(files, searchPath.meta(), SearchMeta);
-    expect(meta).toEqual({ version: 2, documents: 2, wordBuckets: 1, tagBuckets: 1 });
+    expect(meta).toEqual({ version: 3, documents: 2, wordBuckets: 1, tagBuckets: 1, months: [['2025-01', 2]] });
     const tags = parse(files, searchPath.tagBucket(0), TermFile).entries;
     expect(tags.find((e) => e.t === '#velmora')).toMatchObject({ n: 2, label: 'Velmora' });
   });
@@ -67,7 +76,7 @@ describe('the search index build', () => {
         },
       ]),
     );
-    const record = parse(files, searchPath.record(0), SearchRecord);
+    const record = parse(files, pathOf(files, 0), SearchRecord);
     expect(record.card).toMatchObject({ id: 'long', headline: 'Long' });
     expect(record.card.tags).toEqual(['Velmora']);
     expect(Object.keys(record).sort()).toEqual(['card', 'text']);
@@ -117,10 +126,10 @@ describe('the search index build', () => {
     expect(meta.wordBuckets).toBeGreaterThanOrEqual(4);
     expect(removed).toEqual([]);
     // The record, the bucket of the new words ("new", "word", "zephyrin"), and the lists they joined.
-    expect(changed).toContain(searchPath.record(300));
+    expect(changed).toContain(pathOf(after, 300));
     expect(changed).toContain(searchPath.wordBucket(bucketOf(termOf('zephyrine'), meta.wordBuckets)));
     expect(changed.length).toBeLessThanOrEqual(5);
-    expect(changed.filter((path) => path.includes('/docs/'))).toEqual([searchPath.record(300)]);
+    expect(changed.filter((path) => path.includes('/docs/'))).toEqual([pathOf(after, 300)]);
   });
 
   it('takes what an earlier build took from an unchanged article, and gives the same files as a build without it', () => {

@@ -82,7 +82,13 @@ describe('the search index in the site build', { timeout: 300_000 }, () => {
   it('writes the index beside the documents, numbering the articles oldest first, and says so', () => {
     const meta = SearchMeta.parse(JSON.parse(readFileSync(join(site, 'data/search/meta.json'), 'utf8')));
     expect(meta.documents).toBe(60);
-    const oldest = SearchRecord.parse(JSON.parse(readFileSync(join(site, 'data/search/docs/0.json'), 'utf8')));
+    // Records are filed by month: 31 in January, 28 in February, one in March.
+    expect(meta.months).toEqual([
+      ['2025-01', 31],
+      ['2025-02', 28],
+      ['2025-03', 1],
+    ]);
+    const oldest = SearchRecord.parse(JSON.parse(readFileSync(join(site, 'data/search/docs/2025-01/0.json'), 'utf8')));
     expect(oldest.card.id).toBe('story-0');
     expect(lines.some((line) => /^Search index: 60 articles in \d+ files/.test(line))).toBe(true);
   });
@@ -91,7 +97,7 @@ describe('the search index in the site build', { timeout: 300_000 }, () => {
     save(41, ' Zephyrine winds reached the quay.');
     const { changes } = await build();
     const changed = searchFiles(changes.changed);
-    expect(changed).toContain('data/search/docs/41.json');
+    expect(changed).toContain('data/search/docs/2025-02/10.json');
     expect(changed.length).toBeGreaterThan(1);
     expect(changed.length).toBeLessThanOrEqual(5);
     expect(searchFiles(changes.added)).toEqual([]);
@@ -101,5 +107,19 @@ describe('the search index in the site build', { timeout: 300_000 }, () => {
   it('rebuilds unchanged content without listing any index file', async () => {
     const { changes } = await build();
     expect(searchFiles([...changes.added, ...changes.changed, ...changes.removed])).toEqual([]);
+  });
+
+  it('after a deletion, moves only the records after it in its month', async () => {
+    rmSync(join(content, 'articles', 'story-25.json'));
+    const { changes } = await build();
+    const records = (files: string[]) => searchFiles(files).filter((file) => file.startsWith('data/search/docs/'));
+    // story-26 … story-30 move up one place in January; February's and March's records stay as they were.
+    expect(records(changes.changed).sort()).toEqual(
+      [25, 26, 27, 28, 29].map((place) => `data/search/docs/2025-01/${place}.json`).sort(),
+    );
+    expect(records(changes.removed)).toEqual(['data/search/docs/2025-01/30.json']);
+    expect(records(changes.added)).toEqual([]);
+    const moved = SearchRecord.parse(JSON.parse(readFileSync(join(site, 'data/search/docs/2025-01/25.json'), 'utf8')));
+    expect(moved.card.id).toBe('story-26');
   });
 });

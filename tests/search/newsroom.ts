@@ -2,6 +2,7 @@
 import { compileContent } from '../../build/compile';
 import { buildSearchIndex, compiledArticles } from '../../build/search/buildSearchIndex';
 import { SearchMeta, SearchRecord, TermFile } from '../../src/search/documents';
+import { recordPath, searchPath } from '../../src/search/paths';
 import type { SearchSource } from '../../src/search/runSearch';
 
 export interface StoryFields {
@@ -48,12 +49,15 @@ export function indexOf(stories: readonly StoryFields[]) {
   };
   const reads: string[] = [];
   const source: SearchSource = {
-    meta: () => Promise.resolve(SearchMeta.parse(read('/data/search/meta.json'))),
+    meta: () => Promise.resolve(SearchMeta.parse(read(searchPath.meta()))),
     file: (path) => {
       reads.push(path);
       return Promise.resolve(TermFile.parse(read(path)));
     },
-    record: (document) => Promise.resolve(SearchRecord.parse(read(`/data/search/docs/${document}.json`))),
+    record: (document) => {
+      const meta = SearchMeta.parse(read(searchPath.meta()));
+      return Promise.resolve(SearchRecord.parse(read(recordPath(meta, document) ?? `no record ${document}`)));
+    },
   };
   return { files, source, reads };
 }
