@@ -32,8 +32,13 @@ import type { CompiledArticle, TagCount } from '../../src/model/compiled.ts';
 const OWN_WORD_CHARS = 2048;
 /** Likewise a tag's: tag lists are read several at a time for the filter, so their buckets are kept small. */
 const OWN_TAG_CHARS = 300;
-/** Short lists are filed in buckets of at most about this many characters (about a third of that gzip). */
-const WORD_BUCKET_CHARS = 8192;
+/**
+ * Short lists are filed in buckets of at most about this many characters. Small, because a reader's typing reads
+ * ahead the bucket of each word as it is typed (runSearch.ts's readAhead), most of them beginnings of words: gap
+ * lists hardly compress, and at 100,000 articles buckets of 8,192 characters were 5–7 KB each gzip, most of a
+ * search's bytes.
+ */
+const WORD_BUCKET_CHARS = 2048;
 const TAG_BUCKET_CHARS = 1200;
 /** The excerpt is cut from this much of the body; a match further in falls back to the standfirst. */
 export const MAX_RECORD_TEXT = 1200;
