@@ -15,6 +15,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { dataPath } from '../src/model/paths.ts';
 import { stateElementTag } from '../src/model/prerender.ts';
 import { buildClock } from './buildClock.ts';
 import { forgetState, readState, statePath, writeState } from './incremental/buildState.ts';
@@ -177,7 +178,14 @@ export async function buildSite({
       origin,
       now,
       robots: existsSync(robots) ? readFileSync(robots, 'utf8') : undefined,
-      write: (path, text) => writer.write(path.slice(1), text),
+      write: (path, text, inputs) => writer.write(path.slice(1), text, inputs),
+      // Inputs say what a feed was made from, not how: trusted only from a build of the same code.
+      reuse: sameCode
+        ? {
+            file: (path, inputs) => writer.reuseMade(path.slice(1), inputs),
+            documentHash: (id) => writer.hashOf(decodeURIComponent(dataPath.article(id)).slice(1)),
+          }
+        : undefined,
     });
     report?.(syndication);
     const indexed = writeSearchIndex(search, writer);

@@ -45,16 +45,19 @@ export async function writeSyndication(options: {
   /** SITE_URL's origin, or "" when it is not set. */
   origin: string;
   now: Date;
+  /** An incremental build's: feeds whose articles did not change are linked, not made (writeFeeds). */
+  reuse?: Parameters<typeof writeFeeds>[0]['reuse'];
 }): Promise<string> {
-  const { write, robots, pages, readDocument, origin, now } = options;
+  const { write, robots, pages, readDocument, origin, now, reuse } = options;
   if (!origin) return SKIPPED_WITHOUT_SITE_URL;
   const documents = compiledDocuments(readDocument);
-  const feeds = await writeFeeds({ pages, documents, origin, now, write });
+  const feeds = await writeFeeds({ pages, documents, origin, now, write, reuse });
   const sitemaps = await writeSitemaps({ pages, documents, origin, now, write });
   await write('/robots.txt', robotsWithSitemap(robots, origin));
   const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
   return (
-    `Feeds: RSS and Atom for ${feeds.lists} list pages (${mb(feeds.bytes)}); ` +
+    `Feeds: RSS and Atom for ${feeds.lists} list pages (${mb(feeds.bytes)} made now` +
+    `${feeds.reused > 0 ? `, ${feeds.reused} files unchanged` : ''}); ` +
     `sitemaps: ${sitemaps.urls} URLs in ${sitemaps.children} sitemap${sitemaps.children === 1 ? '' : 's'} ` +
     `(${mb(sitemaps.bytes)}), ${sitemaps.news} in the news sitemap`
   );

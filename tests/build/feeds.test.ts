@@ -275,3 +275,73 @@ describe('the article HTML', () => {
     );
   });
 });
+
+describe('feeds in an incremental build', () => {
+  /** The feeds of `documents`, reusing what `kept` holds (path → inputs of the last run), and what was read. */
+  async function run(
+    pages: PageList,
+    documents: CompiledDocuments,
+    kept: Map<string, string | undefined>,
+    documentHash: (id: string) => string | undefined,
+  ) {
+    const read: string[] = [];
+    const reading: CompiledDocuments = {
+      ...documents,
+      article: (id) => {
+        read.push(id);
+        return documents.article(id);
+      },
+    };
+    const files = new Map<string, string>();
+    const inputs = new Map<string, string | undefined>();
+    const summary = await writeFeeds({
+      pages,
+      documents: reading,
+      origin: ORIGIN,
+      now: NOW,
+      write: (path, text, made) => {
+        files.set(path, text);
+        inputs.set(path, made);
+      },
+      reuse: {
+        file: (path, made) => {
+          if (kept.get(path) !== made) return false;
+          inputs.set(path, made);
+          return true;
+        },
+        documentHash,
+      },
+    });
+    return { files, inputs, summary, read };
+  }
+
+  it('makes again only the feeds whose articles changed, each as a full run makes it', async () => {
+    const { output, documents } = await compiledFolder('content');
+    const hashes = new Map([...output.documents].map(([path, text]) => [path, String(text.length) + text.slice(-40)]));
+    const documentHash = (id: string) => hashes.get(`/data/articles/${id}.json`);
+    const first = await run(output.pages, documents, new Map(), documentHash);
+    expect(first.summary.reused).toBe(0);
+    expect([...first.inputs.values()].every((inputs) => typeof inputs === 'string')).toBe(true);
+
+    const again = await run(output.pages, documents, first.inputs, documentHash);
+    expect(again.summary.reused).toBe(again.summary.files);
+    expect(again.files.size).toBe(0);
+    expect(again.read).toEqual([]);
+
+    // One article's document changes: the feeds that list it are made again, the same as a run without reuse.
+    const edited = 'what-we-know-lavrov-wonsan-visit';
+    hashes.set(`/data/articles/${edited}.json`, 'edited');
+    const after = await run(output.pages, documents, first.inputs, documentHash);
+    const listing = [...first.files].filter(([, text]) => text.includes(articleUrl(edited))).map(([path]) => path);
+    expect(listing.length).toBeGreaterThan(1);
+    expect([...after.files.keys()].sort()).toEqual(listing.sort());
+    for (const path of listing) expect(after.files.get(path)).toBe(first.files.get(path));
+    expect(after.summary.reused).toBe(first.summary.files - listing.length);
+
+    // An article whose document's hash is unknown: its feeds are made again, never reused on a guess.
+    const unknown = await run(output.pages, documents, first.inputs, (id) =>
+      id === edited ? undefined : documentHash(id),
+    );
+    expect([...unknown.files.keys()].sort()).toEqual(listing.sort());
+  });
+});

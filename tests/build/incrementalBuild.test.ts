@@ -2,8 +2,8 @@
 /**
  * An incremental build writes exactly what a cold build of the same content writes: random sequences of the edits a
  * newsroom makes (add, edit text, edit tags, edit related picks, add or remove an alias, delete, rename an image),
- * each followed by an incremental build and a full one, compared file by file. And a build of unchanged content
- * renders nothing and writes nothing.
+ * each followed by an incremental build and a full one, compared file by file (feeds and sitemaps included). And a
+ * build of unchanged content renders nothing and writes nothing.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -100,14 +100,23 @@ const EDITS: Record<string, Edit> = {
   },
 };
 
+/** With SITE_URL, so the feeds and sitemaps are compared too, and a fixed clock, as a reproducible build has. */
+const BUILD_ENV = {
+  CONTENT_DIR: content,
+  SITE_URL: 'https://incremental.example',
+  SOURCE_DATE_EPOCH: String(Date.UTC(2025, 0, 8) / 1000),
+};
+
 async function build(outDir: string, full: boolean) {
-  const previous = process.env.CONTENT_DIR;
-  process.env.CONTENT_DIR = content;
+  const previous = Object.fromEntries(Object.keys(BUILD_ENV).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, BUILD_ENV);
   try {
     return await buildSite({ root: ROOT, outDir, logLevel: 'error', full });
   } finally {
-    if (previous === undefined) delete process.env.CONTENT_DIR;
-    else process.env.CONTENT_DIR = previous;
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 }
 
@@ -140,8 +149,10 @@ describe('incremental builds', { timeout: 600_000 }, () => {
             const result = await build(incremental, false);
             await build(cold, true);
             const tree = hashTree(incremental);
-            // The search index is part of what is compared.
+            // The search index, the feeds and the sitemaps are part of what is compared.
             expect(tree['data/search/meta.json']).toBeDefined();
+            expect(tree['feeds/index.rss']).toBeDefined();
+            expect(tree['sitemap.xml']).toBeDefined();
             expect(tree).toEqual(hashTree(cold));
             // Only what the edit touched was rendered again.
             expect(result.pages.reused).toBeGreaterThan(0);

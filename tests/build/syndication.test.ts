@@ -50,7 +50,7 @@ describe('feeds and sitemaps in the build', async () => {
   it('with SITE_URL: feeds, sitemaps, and robots.txt naming the index after the rules it had', async () => {
     const dir = siteDir();
     const line = await syndicate(dir, 'https://ledger.example');
-    expect(line).toMatch(/^Feeds: RSS and Atom for 50 list pages \(.* MB\); sitemaps: 80 URLs in 1 sitemap/);
+    expect(line).toMatch(/^Feeds: RSS and Atom for 50 list pages \(.* MB made now\); sitemaps: 80 URLs in 1 sitemap/);
     expect(readdirSync(dir).sort()).toEqual(['feeds', 'robots.txt', 'sitemap.xml', 'sitemaps']);
     expect(readFileSync(join(dir, 'robots.txt'), 'utf8')).toBe(
       'User-agent: *\nDisallow: /drafts/\n\nSitemap: https://ledger.example/sitemap.xml\n',
