@@ -179,13 +179,9 @@ export async function buildSite({
       now,
       robots: existsSync(robots) ? readFileSync(robots, 'utf8') : undefined,
       write: (path, text, inputs) => writer.write(path.slice(1), text, inputs),
+      documentHash: (id) => writer.hashOf(decodeURIComponent(dataPath.article(id)).slice(1)),
       // Inputs say what a feed was made from, not how: trusted only from a build of the same code.
-      reuse: sameCode
-        ? {
-            file: (path, inputs) => writer.reuseMade(path.slice(1), inputs),
-            documentHash: (id) => writer.hashOf(decodeURIComponent(dataPath.article(id)).slice(1)),
-          }
-        : undefined,
+      reuse: sameCode ? (path, inputs) => writer.reuseMade(path.slice(1), inputs) : undefined,
     });
     report?.(syndication);
     const indexed = writeSearchIndex(search, writer);

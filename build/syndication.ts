@@ -45,13 +45,14 @@ export async function writeSyndication(options: {
   /** SITE_URL's origin, or "" when it is not set. */
   origin: string;
   now: Date;
-  /** An incremental build's: feeds whose articles did not change are linked, not made (writeFeeds). */
+  /** What a feed is made from, and an incremental build's reuse of unchanged feeds (writeFeeds). */
+  documentHash?: Parameters<typeof writeFeeds>[0]['documentHash'];
   reuse?: Parameters<typeof writeFeeds>[0]['reuse'];
 }): Promise<string> {
-  const { write, robots, pages, readDocument, origin, now, reuse } = options;
+  const { write, robots, pages, readDocument, origin, now, documentHash, reuse } = options;
   if (!origin) return SKIPPED_WITHOUT_SITE_URL;
   const documents = compiledDocuments(readDocument);
-  const feeds = await writeFeeds({ pages, documents, origin, now, write, reuse });
+  const feeds = await writeFeeds({ pages, documents, origin, now, write, documentHash, reuse });
   const sitemaps = await writeSitemaps({ pages, documents, origin, now, write });
   await write('/robots.txt', robotsWithSitemap(robots, origin));
   const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;

@@ -66,12 +66,14 @@ export async function writeFeeds(options: {
   now: Date;
   write: WriteSiteFile;
   /**
-   * An incremental build's: links a feed made from the same inputs by the last build (of the same code), with the
-   * hash of each article's compiled document, so a feed whose articles did not change is not rendered again.
+   * The hash of each article's compiled document: with it, each feed is written with its inputs (feedInputs), and
+   * `reuse`, an incremental build's, links a feed the last build (of the same code) made from the same inputs, so a
+   * feed whose articles did not change is not rendered again.
    */
-  reuse?: { file: ReuseSiteFile; documentHash: (id: string) => string | undefined };
+  documentHash?: (id: string) => string | undefined;
+  reuse?: ReuseSiteFile;
 }): Promise<FeedsSummary> {
-  const { pages, documents, origin, now, write, reuse } = options;
+  const { pages, documents, origin, now, write, documentHash, reuse } = options;
   const site = await documents.site();
   const rendered = new Map<string, FeedItem>();
   const itemOf = async (id: string) => {
@@ -88,9 +90,9 @@ export async function writeFeeds(options: {
   for await (const list of listPages(pages, documents)) {
     const paths = FEED_FORMATS.map((format) => feedUrl(list.path, format));
     const inputs =
-      reuse && feedInputs({ origin, siteName: site.name, locale: site.locale, list, now }, reuse.documentHash);
+      documentHash && feedInputs({ origin, siteName: site.name, locale: site.locale, list, now }, documentHash);
     // Both or neither: reusing one format alone would still render every item.
-    if (inputs !== undefined && paths.every((path) => reuse?.file(decodeURIComponent(path), inputs))) {
+    if (inputs !== undefined && reuse && paths.every((path) => reuse(decodeURIComponent(path), inputs))) {
       summary.lists++;
       summary.files += paths.length;
       summary.reused += paths.length;

@@ -277,11 +277,14 @@ describe('the article HTML', () => {
 });
 
 describe('feeds in an incremental build', () => {
-  /** The feeds of `documents`, reusing what `kept` holds (path → inputs of the last run), and what was read. */
+  /**
+   * The feeds of `documents`, reusing what `kept` holds (path → inputs of the last run; none, as in a cold build,
+   * when undefined), and what was read.
+   */
   async function run(
     pages: PageList,
     documents: CompiledDocuments,
-    kept: Map<string, string | undefined>,
+    kept: Map<string, string | undefined> | undefined,
     documentHash: (id: string) => string | undefined,
   ) {
     const read: string[] = [];
@@ -303,14 +306,14 @@ describe('feeds in an incremental build', () => {
         files.set(path, text);
         inputs.set(path, made);
       },
-      reuse: {
-        file: (path, made) => {
-          if (kept.get(path) !== made) return false;
-          inputs.set(path, made);
-          return true;
-        },
-        documentHash,
-      },
+      documentHash,
+      reuse: kept
+        ? (path, made) => {
+            if (kept.get(path) !== made) return false;
+            inputs.set(path, made);
+            return true;
+          }
+        : undefined,
     });
     return { files, inputs, summary, read };
   }
@@ -319,8 +322,10 @@ describe('feeds in an incremental build', () => {
     const { output, documents } = await compiledFolder('content');
     const hashes = new Map([...output.documents].map(([path, text]) => [path, String(text.length) + text.slice(-40)]));
     const documentHash = (id: string) => hashes.get(`/data/articles/${id}.json`);
-    const first = await run(output.pages, documents, new Map(), documentHash);
+    // A cold build reuses nothing, but records what each feed was made from, for the next build.
+    const first = await run(output.pages, documents, undefined, documentHash);
     expect(first.summary.reused).toBe(0);
+    expect(first.inputs.size).toBe(first.summary.files);
     expect([...first.inputs.values()].every((inputs) => typeof inputs === 'string')).toBe(true);
 
     const again = await run(output.pages, documents, first.inputs, documentHash);
