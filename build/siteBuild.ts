@@ -124,8 +124,6 @@ export async function buildSite({
     removeOldSiteInBackground: true,
   });
   const { staging, target } = output;
-  // For the clean-up: the writer of this build, once there is one.
-  let staged: OutputWriter | undefined;
   try {
     const key = codeKey(root);
     const stateFile = statePath(root, target);
@@ -133,7 +131,6 @@ export async function buildSite({
     // A page or an image is made by the code as well as the content: reused only from a build of the same code.
     const sameCode = previous?.codeKey === key;
     const writer = new OutputWriter(staging, target, previous?.files);
-    staged = writer;
     // The content first: a problem fails the build before anything is bundled. Each document goes to the staging
     // folder as soon as it is made (linked when unchanged), so the compile never holds the whole output.
     // The search index takes each article as it is compiled, so nothing is read back to index it.
@@ -169,8 +166,6 @@ export async function buildSite({
     );
 
     const media = await writeMedia(compiled.media, contentDir, writer, sameCode ? previous.media : undefined);
-    // The feeds and the pages read the staged documents: every queued link must be in place.
-    await writer.settled();
     const readDocument = (path: string) =>
       path.startsWith('/data/')
         ? readFile(join(staging, path), 'utf8').catch(() => undefined)
@@ -220,7 +215,6 @@ export async function buildSite({
       await pool.close();
     }
 
-    await writer.settled();
     const changes = changesSince(previous?.files, writer.files);
     const changesFile = `${target}.changes.json`;
     output.publish();
@@ -240,8 +234,6 @@ export async function buildSite({
       bundled: bundles.built,
     };
   } finally {
-    // Links still in flight would land in the staging folder as it is removed.
-    await staged?.settled().catch(() => undefined);
     output.dispose();
   }
 }

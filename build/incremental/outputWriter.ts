@@ -4,8 +4,7 @@
  * from the published folder instead of written. Linking costs no copy, so an incremental build of a large site
  * stages in seconds and the swap stays atomic. Every file is recorded, for the next build and the change list.
  */
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { copyFile, link, mkdir, stat } from 'node:fs/promises';
+import { copyFileSync, linkSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { hashOf, type BuildState, type FileRecord } from './buildState.ts';
 
@@ -14,33 +13,11 @@ function withInputs({ inputs: _old, ...record }: FileRecord, inputs: string | un
   return inputs === undefined ? record : { ...record, inputs };
 }
 
-/** A link queued by `link`, which a later write of the same file supersedes. */
-interface QueuedLink {
-  file: string;
-  record: FileRecord;
-  superseded: boolean;
-}
-
-/** Links in flight at once: enough to keep the thread pool busy, few enough to hold little memory. */
-const LINKS_IN_FLIGHT = 64;
-
 export class OutputWriter {
   readonly files = new Map<string, FileRecord>();
   private readonly folders = new Set<string>();
   written = 0;
   reused = 0;
-
-  /**
-   * Links are made off the main thread (libuv's pool), in order, while the build goes on: at 100,000 articles the
-   * build links 370,000 unchanged files and makes 110,000 folders, about 13 s of system calls that kept the main
-   * thread waiting. Whoever reads the staging folder, and the state's records, waits for `settled` first.
-   */
-  private readonly queue: QueuedLink[] = [];
-  private readonly queued = new Map<string, QueuedLink>();
-  private readonly asyncFolders = new Map<string, Promise<unknown>>();
-  private inFlight = 0;
-  private failure: Error | undefined;
-  private drained: (() => void)[] = [];
 
   private readonly staging: string;
   private readonly published: string;
@@ -99,73 +76,20 @@ export class OutputWriter {
   }
 
   private link(file: string, record: FileRecord) {
-    this.unstage(file);
-    // A link is the same file: its size and time are the record's, checked a moment ago.
-    this.files.set(file, record);
-    this.reused++;
-    const queued: QueuedLink = { file, record, superseded: false };
-    this.queued.set(file, queued);
-    this.queue.push(queued);
-    this.pump();
-  }
-
-  /** Removes what was staged as `file` before it is staged again, and cancels its link if that has not begun. */
-  private unstage(file: string) {
-    if (!this.files.has(file)) return;
-    const queued = this.queued.get(file);
-    if (queued) queued.superseded = true;
-    rmSync(join(this.staging, file), { force: true });
-  }
-
-  private pump() {
-    while (this.inFlight < LINKS_IN_FLIGHT && this.queue.length > 0) {
-      const queued = this.queue.shift();
-      if (!queued) break;
-      this.inFlight++;
-      this.linkNow(queued)
-        .catch((error: unknown) => (this.failure ??= error instanceof Error ? error : new Error(String(error))))
-        .finally(() => {
-          this.inFlight--;
-          if (this.queued.get(queued.file) === queued) this.queued.delete(queued.file);
-          this.pump();
-          if (this.inFlight === 0 && this.queue.length === 0) this.drained.splice(0).forEach((done) => done());
-        });
-    }
-  }
-
-  private async linkNow(queued: QueuedLink) {
-    if (queued.superseded) return;
-    const from = join(this.published, queued.file);
-    const to = join(this.staging, queued.file);
-    const folder = dirname(to);
-    if (!this.folders.has(folder)) {
-      let made = this.asyncFolders.get(folder);
-      if (!made) {
-        made = mkdir(folder, { recursive: true });
-        this.asyncFolders.set(folder, made);
-      }
-      await made;
-    }
-    if (queued.superseded) return;
+    const to = join(this.staging, file);
+    this.folderFor(to);
+    if (this.files.has(file)) rmSync(to);
     try {
-      await link(from, to);
-    } catch (error) {
-      // Written meanwhile by a later write of the same file (which staged its own bytes): nothing to do.
-      if (queued.superseded) return;
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+      linkSync(join(this.published, file), to);
+      // A link is the same file: its size and time are the record's, checked a moment ago.
+      this.files.set(file, record);
+    } catch {
       // Another file system (or no hard links there): a copy has the same bytes, and a time of its own.
-      await copyFile(from, to);
-      const stats = await stat(to);
-      if (!queued.superseded) {
-        this.files.set(queued.file, { ...queued.record, size: stats.size, mtimeMs: stats.mtimeMs });
-      }
+      copyFileSync(join(this.published, file), to);
+      const stats = statSync(to);
+      this.files.set(file, { ...record, size: stats.size, mtimeMs: stats.mtimeMs });
     }
-  }
-
-  /** Waits for every queued link; throws the first that failed. */
-  async settled(): Promise<void> {
-    if (this.inFlight > 0 || this.queue.length > 0) await new Promise<void>((done) => this.drained.push(done));
-    if (this.failure !== undefined) throw this.failure;
+    this.reused++;
   }
 
   /**
@@ -181,19 +105,9 @@ export class OutputWriter {
     }
     const to = join(this.staging, file);
     this.folderFor(to);
-    // Never write through a link into the published site: a file staged already is replaced, not overwritten, and
-    // the write only ever creates a file (`wx`), so a link that lands meanwhile makes it fail rather than be
-    // written through; it is then removed and the write made again.
-    this.unstage(file);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        writeFileSync(to, bytes, { flag: 'wx' });
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 2) throw error;
-        rmSync(to, { force: true });
-      }
-    }
+    // Never write through a link into the published site: a file staged already is replaced, not overwritten.
+    if (this.files.has(file)) rmSync(to);
+    writeFileSync(to, bytes);
     this.recordWritten(file, hash, inputs);
   }
 

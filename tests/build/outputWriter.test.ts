@@ -24,13 +24,12 @@ function publishedSite() {
 }
 
 describe('OutputWriter', () => {
-  it('links a file whose bytes are unchanged, and writes one that changed', async () => {
+  it('links a file whose bytes are unchanged, and writes one that changed', () => {
     const { published, records } = publishedSite();
     const staging = folder();
     const writer = new OutputWriter(staging, published, records);
     writer.write('data/a.json', '{"a":1}');
     writer.write('index.html', '<p>front, changed</p>');
-    await writer.settled();
     expect([writer.reused, writer.written]).toEqual([1, 1]);
     expect(statSync(join(staging, 'data/a.json')).ino).toBe(statSync(join(published, 'data/a.json')).ino);
     expect(statSync(join(staging, 'index.html')).ino).not.toBe(statSync(join(published, 'index.html')).ino);
@@ -49,7 +48,7 @@ describe('OutputWriter', () => {
     expect(writer.written).toBe(1);
   });
 
-  it('links a file made from the same inputs without being given its bytes, and keeps the inputs it was made from', async () => {
+  it('links a file made from the same inputs without being given its bytes, and keeps the inputs it was made from', () => {
     const published = folder();
     const first = new OutputWriter(published, join(published, 'none'), undefined);
     first.write('data/a.json', '{"a":1}', 'inputs-1');
@@ -62,7 +61,6 @@ describe('OutputWriter', () => {
     expect(writer.reuseMade('data/a.json', 'inputs-2')).toBe(false);
     expect(writer.reuseMade('data/b.json', 'inputs-1')).toBe(false);
     expect(writer.reuseMade('data/a.json', 'inputs-1')).toBe(true);
-    await writer.settled();
     expect(statSync(join(staging, 'data/a.json')).ino).toBe(statSync(join(published, 'data/a.json')).ino);
     // Same bytes from other inputs: linked, and remembered with the inputs that made them this time.
     writer.write('data/b.json', '{"b":1}', 'inputs-3');
@@ -73,51 +71,14 @@ describe('OutputWriter', () => {
     expect(new OutputWriter(folder(), published, records).reuseMade('data/a.json', 'inputs-1')).toBe(false);
   });
 
-  it('never writes through a link into the published site', async () => {
+  it('never writes through a link into the published site', () => {
     const { published, records } = publishedSite();
     const staging = folder();
     const writer = new OutputWriter(staging, published, records);
     expect(writer.reuse('index.html')).toBe(true);
-    await writer.settled();
     writer.write('index.html', '<p>new</p>');
-    await writer.settled();
     expect(readFileSync(join(published, 'index.html'), 'utf8')).toBe('<p>front</p>');
     expect(readFileSync(join(staging, 'index.html'), 'utf8')).toBe('<p>new</p>');
-  });
-
-  it('links off the main thread, and a write of a file whose link is still queued or in flight wins', async () => {
-    const published = folder();
-    const first = new OutputWriter(published, join(published, 'none'), undefined);
-    const names = Array.from({ length: 500 }, (_, i) => `pages/${i % 50}/${i}.html`);
-    for (const name of names) first.write(name, `<p>${name}</p>`);
-    const records = Object.fromEntries(first.files);
-
-    const staging = folder();
-    const writer = new OutputWriter(staging, published, records);
-    for (const name of names) expect(writer.reuse(name)).toBe(true);
-    // Queued, not yet made: the links are made while the build goes on.
-    expect(() => statSync(join(staging, names[499] ?? ''))).toThrow();
-    // Written again at once (its link still queued), and after a moment (its link perhaps in flight).
-    writer.write(names[499] ?? '', '<p>new 499</p>');
-    await new Promise((done) => setImmediate(done));
-    writer.write(names[250] ?? '', '<p>new 250</p>');
-    await writer.settled();
-    for (const [i, name] of names.entries()) {
-      const text = i === 499 || i === 250 ? `<p>new ${i}</p>` : `<p>${name}</p>`;
-      expect(readFileSync(join(staging, name), 'utf8')).toBe(text);
-      expect(readFileSync(join(published, name), 'utf8')).toBe(`<p>${name}</p>`);
-    }
-    expect(statSync(join(staging, names[0] ?? '')).ino).toBe(statSync(join(published, names[0] ?? '')).ino);
-  });
-
-  it('reports a link that could not be made when its links are waited for', async () => {
-    const { published, records } = publishedSite();
-    const staging = folder();
-    const writer = new OutputWriter(staging, published, records);
-    expect(writer.reuse('index.html')).toBe(true);
-    // The published copy vanishes between the check and the link: neither a link nor a copy can be made.
-    rmSync(join(published, 'index.html'));
-    await expect(writer.settled()).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
 
