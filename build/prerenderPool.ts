@@ -50,10 +50,6 @@ export function prerenderPool(serverEntry: string, staging: string, size = avail
       // React picks its development or production build from NODE_ENV when it is first loaded; the development
       // build checks every element and renders several times slower. Pages are always rendered as production.
       env: { ...process.env, NODE_ENV: 'production' },
-      // A page needs a few megabytes, but with no limit a worker's heap grew far past that before it collected:
-      // capped, a cold build of 20,000 articles peaked at 1.46 GiB instead of 1.62. The cap still leaves room for
-      // an article of tens of megabytes; a page that needs more stops its worker, and the build fails saying so.
-      resourceLimits: { maxOldGenerationSizeMb: 768 },
     });
     load.set(worker, 0);
     worker.on('message', ({ id, page, read = [], error }: Reply) => {
