@@ -406,6 +406,9 @@ async function measureQueries(browser: Browser, base: string, queries: string[],
     requests = 0;
     const done = painted(query);
     const whole = wholePagePainted(query);
+    // Awaited below; until then a failure must not end the process as an unhandled rejection, which skipped the
+    // clean-up (an nginx was left running).
+    for (const waiting of [done, whole]) waiting.catch(() => undefined);
     let ms = Number.NaN;
     let wholeMs = Number.NaN;
     const typeAndWait = async () => {
