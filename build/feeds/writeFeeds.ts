@@ -88,14 +88,14 @@ export async function writeFeeds(options: {
 
   const summary: FeedsSummary = { lists: 0, files: 0, bytes: 0, reused: 0 };
   for await (const list of listPages(pages, documents)) {
-    const paths = FEED_FORMATS.map((format) => feedUrl(list.path, format));
+    const feeds = FEED_FORMATS.map((format) => [format, feedUrl(list.path, format)] as const);
     const inputs =
       documentHash && feedInputs({ origin, siteName: site.name, locale: site.locale, list, now }, documentHash);
     // Both or neither: reusing one format alone would still render every item.
-    if (inputs !== undefined && reuse && paths.every((path) => reuse(decodeURIComponent(path), inputs))) {
+    if (inputs !== undefined && reuse && feeds.every(([, path]) => reuse(decodeURIComponent(path), inputs))) {
       summary.lists++;
-      summary.files += paths.length;
-      summary.reused += paths.length;
+      summary.files += feeds.length;
+      summary.reused += feeds.length;
       continue;
     }
     const items: FeedItem[] = [];
@@ -104,8 +104,7 @@ export async function writeFeeds(options: {
       (newest, item) => (newest && newest >= item.updated ? newest : item.updated),
       undefined,
     );
-    for (const format of FEED_FORMATS) {
-      const path = feedUrl(list.path, format);
+    for (const [format, path] of feeds) {
       const text = RENDER[format]({
         title: feedTitle(site.name, list.title),
         description: list.description,

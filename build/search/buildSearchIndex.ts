@@ -7,7 +7,8 @@
  * Built for incremental builds, whose writer links every file whose bytes did not change: articles are numbered
  * oldest first, so an edit (or a new article) leaves every other number as it was; a record holds only its own
  * article and is filed by its month and its place in that month, so a deletion moves only the records after it in
- * its month (the word lists still change, as every later number shifts); and the number of bucket files is a power of two, so it changes only when the index doubles or halves.
+ * its month (the word lists still change, as every later number shifts); and the number of bucket files is a power
+ * of two, so it changes only when the index doubles or halves.
  * An edited article therefore changes its record and the files of the words it gained or lost, nothing else.
  *
  * Articles are read one at a time (an iterable), each analysed and let go, so the build holds the postings and the
@@ -358,10 +359,9 @@ export class SearchIndexBuilder {
     order.forEach((read, number) => {
       numberOf[read] = number;
       const month = monthOf(keys[read]?.time ?? 0);
-      const last = months.at(-1);
-      if (last?.[0] === month) last[1]++;
-      else months.push([month, 1]);
-      files.set(searchPath.record(month, (months.at(-1)?.[1] ?? 1) - 1), records[read] ?? '');
+      let last = months.at(-1);
+      if (last?.[0] !== month) months.push((last = [month, 0]));
+      files.set(searchPath.record(month, last[1]++), records[read] ?? '');
     });
     records.length = 0;
 

@@ -48,16 +48,16 @@ export function indexOf(stories: readonly StoryFields[]) {
     return JSON.parse(text);
   };
   const reads: string[] = [];
+  let parsedMeta: SearchMeta | undefined;
+  const meta = () => (parsedMeta ??= SearchMeta.parse(read(searchPath.meta())));
   const source: SearchSource = {
-    meta: () => Promise.resolve(SearchMeta.parse(read(searchPath.meta()))),
+    meta: () => Promise.resolve(meta()),
     file: (path) => {
       reads.push(path);
       return Promise.resolve(TermFile.parse(read(path)));
     },
-    record: (document) => {
-      const meta = SearchMeta.parse(read(searchPath.meta()));
-      return Promise.resolve(SearchRecord.parse(read(recordPath(meta, document) ?? `no record ${document}`)));
-    },
+    record: (document) =>
+      Promise.resolve(SearchRecord.parse(read(recordPath(meta(), document) ?? `no record ${document}`))),
   };
   return { files, source, reads };
 }
