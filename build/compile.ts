@@ -6,9 +6,10 @@
  * with the whole corpus except the full tag list, which only the "all tags" view fetches: the front page reads
  * one index page and the top tags.
  */
+import { dataPath } from '../src/model/paths.ts';
 import { buildCorpus } from './compile/corpus.ts';
 import { emitAliases } from './compile/emitAliases.ts';
-import { emitArticles } from './compile/emitArticles.ts';
+import { articleEmitter, compiledArticle, emitArticles } from './compile/emitArticles.ts';
 import { emitAuthors } from './compile/emitAuthors.ts';
 import { emitIdShards } from './compile/emitIdShards.ts';
 import { emitIndex } from './compile/emitIndex.ts';
@@ -18,6 +19,7 @@ import { emitSite } from './compile/emitSite.ts';
 import { emitTags } from './compile/emitTags.ts';
 import { noPages, pageList } from './compile/pageList.ts';
 import { validate } from './compile/validate.ts';
+import type { Corpus } from './compile/corpus.ts';
 import type { CompileInput, CompileOutput, Emitted } from './compile/types.ts';
 
 export type { ArticleSource, CompileInput, CompileOutput, PageList, SourceFile } from './compile/types.ts';
@@ -32,30 +34,35 @@ export function compileContent(input: CompileInput): CompileOutput {
   const corpus = buildCorpus(accepted, edits);
   // Keyed by the decoded path, which is also the file's path under dist/ (UTF-8 names for non-Latin slugs).
   const documents = new Map<string, string>();
+  // On demand: the documents made, serialized only when asked for (the tag lists alone are 250 MB of JSON at 100k).
+  const unserialized = new Map<string, unknown>();
   let count = 0;
   const write = (emitted: Iterable<Emitted<unknown>>) => {
     for (const { path, document, inputs } of emitted) {
       count++;
       const decoded = decodeURIComponent(path);
-      if (!input.writeDocument) {
+      if (input.onDemand) {
+        unserialized.set(decoded, document);
+      } else if (!input.writeDocument) {
         documents.set(decoded, JSON.stringify(document));
-        continue;
+      } else if (inputs === undefined || !input.reuseDocument?.(decoded, inputs)) {
+        // Unless made from the same inputs as the copy the last build wrote: then neither serialized nor hashed again.
+        input.writeDocument(decoded, JSON.stringify(document), inputs);
       }
-      // Made from the same inputs as the copy the last build wrote: neither serialized nor hashed again.
-      if (inputs !== undefined && input.reuseDocument?.(decoded, inputs)) continue;
-      input.writeDocument(decoded, JSON.stringify(document), inputs);
     }
   };
   write(emitIndex(corpus));
   write(emitTags(corpus));
   write(emitAuthors(corpus));
   write(emitSections(corpus));
-  // One document an article, in the corpus's order.
-  let ordinal = 0;
-  for (const emitted of emitArticles(corpus, input.rankingMemo)) {
-    const hash = corpus.hashes[ordinal++] ?? '';
-    if (emitted.document.kind === 'article') input.onArticle?.(emitted.document.article, hash);
-    write([emitted]);
+  // One document an article, in the corpus's order; or, on demand, each when it is first asked for.
+  if (!input.onDemand) {
+    let ordinal = 0;
+    for (const emitted of emitArticles(corpus, input.rankingMemo)) {
+      const hash = corpus.hashes[ordinal++] ?? '';
+      if (emitted.document.kind === 'article') input.onArticle?.(emitted.document.article, hash);
+      write([emitted]);
+    }
   }
   write(emitAliases(corpus));
   write(emitIdShards(corpus));
@@ -64,6 +71,7 @@ export function compileContent(input: CompileInput): CompileOutput {
   return {
     problems,
     documents,
+    ...(input.onDemand && onDemand(corpus, unserialized, input.rankingMemo)),
     media: emitMedia(corpus),
     pages: pageList(corpus),
     stats: {
@@ -71,7 +79,35 @@ export function compileContent(input: CompileInput): CompileOutput {
       tags: corpus.allTags.length,
       authors: corpus.authorLists.size,
       sections: corpus.sectionLists.size,
-      documents: count,
+      documents: count + (input.onDemand ? corpus.articles.length : 0),
     },
+  };
+}
+
+/**
+ * The documents, serialized as they are asked for, and the articles' made then too: the ranker's tables are built
+ * at the first article, and each one after costs its own ranking (milliseconds), where making all of them takes a
+ * minute at 100,000 articles.
+ */
+function onDemand(
+  corpus: Corpus,
+  unserialized: ReadonlyMap<string, unknown>,
+  rankingMemo: CompileInput['rankingMemo'],
+): Pick<CompileOutput, 'documentAt' | 'compiledArticles'> {
+  let articles: { emit: ReturnType<typeof articleEmitter>; ordinals: Map<string, number> } | undefined;
+  const article = (path: string) => {
+    articles ??= {
+      emit: articleEmitter(corpus, rankingMemo),
+      ordinals: new Map(corpus.articles.map((article, o) => [decodeURIComponent(dataPath.article(article.id)), o])),
+    };
+    const ordinal = articles.ordinals.get(path);
+    return ordinal === undefined ? undefined : articles.emit(ordinal).document;
+  };
+  return {
+    documentAt: (path) => {
+      const document = unserialized.get(path) ?? article(path);
+      return document === undefined ? undefined : JSON.stringify(document);
+    },
+    compiledArticles: () => corpus.articles.map(compiledArticle),
   };
 }

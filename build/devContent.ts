@@ -33,11 +33,16 @@ export interface DevContent {
 /** Said after a load failure, in the terminal and the banner. */
 export const STILL_SERVING = 'the last content that loaded is served until this is fixed';
 
+/** The document at a decoded path, however the compile holds it (`onDemand` or not). */
+export const documentOf = (output: CompileOutput, path: string): string | undefined =>
+  output.documents.get(path) ?? output.documentAt?.(path);
+
 /** `output` with `line` first among the problems in its site document (which the page banner shows). */
 function withProblem(output: CompileOutput, line: string): CompileOutput {
+  // `documents` is looked at first, so the site document set there wins over the one made on demand.
   const documents = new Map(output.documents);
   const sitePath = dataPath.site();
-  const siteText = documents.get(sitePath);
+  const siteText = documentOf(output, sitePath);
   if (siteText !== undefined) {
     const site = JSON.parse(siteText) as { problems: string[] };
     documents.set(sitePath, JSON.stringify({ ...site, problems: [line, ...site.problems] }));

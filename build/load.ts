@@ -29,7 +29,7 @@ export interface LoadOutput extends CompileOutput {
  */
 export interface LoadOptions extends Pick<
   CompileInput,
-  'articleCache' | 'rankingMemo' | 'writeDocument' | 'reuseDocument' | 'onArticle'
+  'articleCache' | 'rankingMemo' | 'writeDocument' | 'reuseDocument' | 'onArticle' | 'onDemand'
 > {
   /** Build an empty newsroom instead of refusing it. Default: the environment's ALLOW_EMPTY=1. */
   allowEmpty?: boolean;
@@ -47,6 +47,7 @@ export async function loadContent(
     writeDocument,
     reuseDocument,
     onArticle,
+    onDemand,
   }: LoadOptions = {},
 ): Promise<LoadOutput> {
   const root = openContentRoot(folder);
@@ -77,6 +78,7 @@ export async function loadContent(
       writeDocument,
       reuseDocument,
       onArticle,
+      onDemand,
       readProblems: tree.problems,
       fileExists: (src) => locateFile(root, src).kind !== 'missing',
       imageProblem: (src) => {

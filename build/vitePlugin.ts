@@ -1,7 +1,8 @@
 /**
  * Vite integration of the content compiler.
  * - `npm run dev`: compiles CONTENT_DIR leniently (a bad article is skipped and reported in the
- *   terminal and in the page), serves /data and /media from memory, recompiles on every change.
+ *   terminal and in the page), serves /data and /media from memory, recompiles on every change. An article's
+ *   document is made when it is first asked for (`onDemand`).
  * - `npm run build`: nothing; the site build (siteBuild.ts) compiles strictly with `compileForBuild` and writes
  *   the documents and images itself (writeContent.ts), so the app's bundles are the same for any content.
  */
@@ -10,12 +11,13 @@ import { formatProblem } from '../src/model/problems.ts';
 import { ContentError } from './contentError.ts';
 import { formatWarning } from './contentFiles.ts';
 import { requestsContentFile } from './contentRequests.ts';
-import { devContent, watchContent } from './devContent.ts';
-import { CompileCaches } from './incremental/compileCaches.ts';
+import { devContent, documentOf, watchContent } from './devContent.ts';
+import { ParsedArticles } from './incremental/articleCache.ts';
 import { loadContent, resolveContentDir, type LoadOptions } from './load.ts';
 import { MEDIA_HEADERS, MediaError, readMedia, resizedWebp } from './media.ts';
 import { serveSearchIndex } from './search/searchFiles.ts';
 import type { CompileOutput } from './compile.ts';
+import type { CompileCaches } from './incremental/compileCaches.ts';
 import type { Plugin, ViteDevServer } from 'vite';
 
 /**
@@ -61,7 +63,7 @@ function serveCompiled(server: ViteDevServer, contentDir: string, current: () =>
       return next();
     }
     const output = current();
-    const document = output.documents.get(path);
+    const document = documentOf(output, path);
     if (document !== undefined) {
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
       res.setHeader('Cache-Control', 'no-store');
@@ -107,14 +109,12 @@ export function broadsheetContent(): Plugin {
       contentDir = resolveContentDir(config.root);
     },
     async configureServer(server) {
-      // The build's cache of validated articles: a warm start validates only the files that changed since.
-      const caches = CompileCaches.load(server.config.root);
+      // The build's cache of validated articles: a warm start validates only the files that changed since. Documents
+      // are made as they are asked for (an article's ranked then), so the build's kept rankings are not touched.
+      const articleCache = ParsedArticles.load(server.config.root);
       const load = async () => {
-        const output = await loadContent(contentDir, 'lenient', {
-          articleCache: caches.articleCache,
-          rankingMemo: caches.rankingMemo,
-        });
-        caches.save();
+        const output = await loadContent(contentDir, 'lenient', { articleCache, onDemand: true });
+        articleCache.save();
         return output;
       };
       // A load that throws never stops the server: see build/devContent.ts.

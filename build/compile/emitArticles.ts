@@ -2,23 +2,37 @@
 import { dataPath } from '../../src/model/paths.ts';
 import { hashOf } from '../incremental/buildState.ts';
 import { createRanker, nearestInList, sectionSlugs, type RankingMemo } from '../ranking.ts';
-import type { ArticleDocument, Card } from '../../src/model/compiled.ts';
+import type { ArticleDocument, Card, CompiledArticle } from '../../src/model/compiled.ts';
+import type { Article } from '../../src/model/schema.ts';
 import type { Corpus } from './corpus.ts';
 import type { Emitted } from './types.ts';
 
 /** How many "more in this section" cards an article shows. */
 export const MORE_IN_SECTION = 4;
 
-export function* emitArticles(
-  corpus: Pick<
-    Corpus,
-    'articles' | 'hashes' | 'cards' | 'picks' | 'tagLists' | 'tagLabels' | 'tagSlugs' | 'authorLists' | 'sectionLists'
-  >,
+type ArticleCorpus = Pick<
+  Corpus,
+  'articles' | 'hashes' | 'cards' | 'picks' | 'tagLists' | 'tagLabels' | 'tagSlugs' | 'authorLists' | 'sectionLists'
+>;
+
+/** An article as its document publishes it: what the editor wrote, without the picks (they become `related`). */
+export function compiledArticle(article: Article): CompiledArticle {
+  const { related: _picks, $schema: _schema, ...body } = article;
+  return body;
+}
+
+/**
+ * Makes the document of the article at a given ordinal. The ranker's tables over the whole corpus are built once, so
+ * making one document costs only its own ranking: the dev server makes each one when it is first asked for.
+ */
+export function articleEmitter(
+  corpus: ArticleCorpus,
   rankingMemo?: RankingMemo,
-): Generator<Emitted<ArticleDocument>> {
+): (ordinal: number) => Emitted<ArticleDocument> {
   const { articles, hashes, cards, picks, sectionLists } = corpus;
   const ranker = createRanker(corpus, rankingMemo && { memo: rankingMemo, hashes });
-  for (const [ordinal, article] of articles.entries()) {
+  return (ordinal) => {
+    const article = articles[ordinal] as Article;
     const ranked = ranker(ordinal, picks[ordinal] ?? []);
     const related = ranked.map(({ ordinal: o, editorsPick, reasons }) => ({
       ...(cards[o] as Card),
@@ -31,7 +45,6 @@ export function* emitArticles(
     const more = nearestInList(section === undefined ? [] : (sectionLists.get(section) ?? []), ordinal, 6)
       .filter((o) => !relatedOrdinals.has(o))
       .slice(0, MORE_IN_SECTION);
-    const { related: _picks, $schema: _schema, ...body } = article;
     // The article's file and the files of the cards it shows (a card is made from its article alone), with how each
     // related one was chosen: the same inputs make the same bytes.
     const inputs = hashOf(
@@ -41,10 +54,21 @@ export function* emitArticles(
         more.map((o) => hashes[o]),
       ]),
     );
-    yield {
+    return {
       path: dataPath.article(article.id),
-      document: { kind: 'article', article: body, related, moreInSection: more.map((o) => cards[o] as Card) },
+      document: {
+        kind: 'article',
+        article: compiledArticle(article),
+        related,
+        moreInSection: more.map((o) => cards[o] as Card),
+      },
       inputs,
     };
-  }
+  };
+}
+
+/** Every article's document, in the corpus's order. */
+export function* emitArticles(corpus: ArticleCorpus, rankingMemo?: RankingMemo): Generator<Emitted<ArticleDocument>> {
+  const emit = articleEmitter(corpus, rankingMemo);
+  for (let ordinal = 0; ordinal < corpus.articles.length; ordinal++) yield emit(ordinal);
 }

@@ -52,6 +52,11 @@ export interface CompileInput {
    * build indexes it.
    */
   onArticle?: (article: CompiledArticle, hash: string) => void;
+  /**
+   * The dev server: documents are serialized, and articles' made, only when asked for (`CompileOutput.documentAt`),
+   * so a large newsroom is served in seconds. `documents` then comes back empty.
+   */
+  onDemand?: boolean;
   /** Related lists ranked by an earlier compile, reused when what they were ranked from is the same (ranking.ts). */
   rankingMemo?: RankingMemo;
   /** Problems met while reading the content folder (unreadable files, an empty newsroom), reported with the rest. */
@@ -68,6 +73,10 @@ export interface CompileOutput {
   /** Decoded URL path (e.g. `/data/site.json`) → JSON text. Empty when strict and there are problems, or when
    * the documents went to `writeDocument`. */
   documents: Map<string, string>;
+  /** With `onDemand`: the document at a decoded path, serialized (an article's made) now; undefined if none. */
+  documentAt?: (path: string) => string | undefined;
+  /** With `onDemand`: every published article, as its document holds it (what search indexes). */
+  compiledArticles?: () => Iterable<CompiledArticle>;
   /** Decoded URL path (e.g. `/media/images/a.svg`) → content-relative source path. */
   media: Map<string, string>;
   /** The pages to prerender; empty when strict and there are problems. */

@@ -36,7 +36,7 @@ export function serveSearchIndex(current: () => CompileOutput): Connect.NextHand
     const output = current();
     let files = built.get(output);
     if (!files) {
-      files = buildSearchIndex(compiledArticles(output.documents));
+      files = buildSearchIndex(output.compiledArticles?.() ?? compiledArticles(output.documents));
       built.set(output, files);
     }
     const text = files.get(new URL(url, 'http://localhost').pathname);
