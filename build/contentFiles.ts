@@ -12,6 +12,7 @@ import { isSameOrInside } from './pathWithin.ts';
 import { decodeUtf8 } from './utf8.ts';
 import type { Problem } from '../src/model/problems.ts';
 import type { ArticleSource, SourceFile } from './compile.ts';
+import type { FileHashes } from './incremental/fileHashes.ts';
 
 /** The content folder: as named by the operator, and its real path (symbolic links resolved). */
 export interface ContentRoot {
@@ -174,6 +175,8 @@ export interface ReadOptions {
    * over half a gigabyte that the compile would otherwise hold to the end for nothing.
    */
   known?: (hash: string) => boolean;
+  /** The hashes of files read before (incremental/fileHashes.ts): a known file that `stat` shows unchanged is not read. */
+  fileHashes?: FileHashes;
 }
 
 const ARTICLE_FILE = /\.json$/;
@@ -225,6 +228,15 @@ function emptyNewsroom(root: ContentRoot, articlesFolder: boolean): Problem {
   };
 }
 
+function statIfFile(path: string): Stats | undefined {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() ? stats : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads site.json and articles/*.json. Images are read later, and only those that articles use. */
 export function readContentTree(root: ContentRoot, options: ReadOptions): ContentTree {
   const problems: Problem[] = [];
@@ -273,10 +285,19 @@ export function readContentTree(root: ContentRoot, options: ReadOptions): Conten
       // Hidden files are an editor's or the system's own (.DS_Store, Emacs' .#draft.json lock links).
       if (hidden(entry.name)) continue;
       if (ARTICLE_FILE.test(entry.name)) {
-        const read = readSource(root, file, entry.isFile() ? join(folder.real, entry.name) : undefined);
+        const real = entry.isFile() ? join(folder.real, entry.name) : undefined;
+        // Looked at before it is read: a change during the read leaves a signature that no longer matches.
+        const stats = real !== undefined && options.fileHashes ? statIfFile(real) : undefined;
+        const unchanged = stats && options.fileHashes?.knownHash(real as string, stats);
+        if (unchanged !== undefined && options.known?.(unchanged)) {
+          articles.push({ file, hash: unchanged });
+          continue;
+        }
+        const read = readSource(root, file, real);
         if ('source' in read) {
           const { file: name, text } = read.source;
           const hash = hashOf(text);
+          if (stats) options.fileHashes?.note(real as string, stats, hash);
           articles.push(options.known?.(hash) ? { file: name, hash } : { file: name, text, hash });
         } else problems.push(read.problem);
       } else if (/\.json$/i.test(entry.name)) {

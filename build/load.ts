@@ -9,6 +9,7 @@ import { compileContent, type CompileInput, type CompileOutput } from './compile
 import { locateFile, openContentRoot, readContentTree } from './contentFiles.ts';
 import { knownVerdict, verifyImages, type ImageVerdict } from './media.ts';
 import type { Problem } from '../src/model/problems.ts';
+import type { FileHashes } from './incremental/fileHashes.ts';
 
 export const DEFAULT_CONTENT_DIR = 'content';
 
@@ -31,6 +32,8 @@ export interface LoadOptions extends Pick<
   CompileInput,
   'articleCache' | 'rankingMemo' | 'writeDocument' | 'reuseDocument' | 'onArticle' | 'onDemand'
 > {
+  /** The hashes of article files read before (incremental/fileHashes.ts): an unchanged one is not read again. */
+  fileHashes?: FileHashes;
   /** Build an empty newsroom instead of refusing it. Default: the environment's ALLOW_EMPTY=1. */
   allowEmpty?: boolean;
 }
@@ -48,6 +51,7 @@ export async function loadContent(
     reuseDocument,
     onArticle,
     onDemand,
+    fileHashes,
   }: LoadOptions = {},
 ): Promise<LoadOutput> {
   const root = openContentRoot(folder);
@@ -60,7 +64,11 @@ export async function loadContent(
       pages: noPages(),
       stats: EMPTY_STATS,
     };
-  const tree = readContentTree(root, { allowEmpty, known: articleCache && ((hash) => articleCache.has(hash)) });
+  const tree = readContentTree(root, {
+    allowEmpty,
+    known: articleCache && ((hash) => articleCache.has(hash)),
+    fileHashes,
+  });
 
   // The compiler is synchronous; an image's bytes are checked asynchronously. So the first compile answers
   // from verdicts already known (from an earlier compile of an unchanged file) and notes the rest; those

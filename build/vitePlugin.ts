@@ -13,6 +13,7 @@ import { formatWarning } from './contentFiles.ts';
 import { requestsContentFile } from './contentRequests.ts';
 import { devContent, documentOf, watchContent } from './devContent.ts';
 import { ParsedArticles } from './incremental/articleCache.ts';
+import { FileHashes } from './incremental/fileHashes.ts';
 import { loadContent, resolveContentDir, type LoadOptions } from './load.ts';
 import { MEDIA_HEADERS, MediaError, readMedia, resizedWebp } from './media.ts';
 import { serveSearchIndex } from './search/searchFiles.ts';
@@ -34,11 +35,15 @@ export async function compileForBuild(
   const output = await loadContent(contentDir, 'strict', {
     articleCache: caches?.articleCache,
     rankingMemo: caches?.rankingMemo,
+    fileHashes: caches?.fileHashes,
     ...streams,
   });
   // A compile with problems stops before ranking: what it did not rank is still good for the build after the fix.
   if (output.problems.length === 0) caches?.save();
-  else caches?.articleCache.save();
+  else {
+    caches?.fileHashes.save();
+    caches?.articleCache.save();
+  }
   for (const warning of output.warnings) console.warn(formatWarning(warning));
   if (output.problems.length > 0) {
     const lines = output.problems.map(formatProblem);
@@ -112,8 +117,10 @@ export function broadsheetContent(): Plugin {
       // The build's cache of validated articles: a warm start validates only the files that changed since. Documents
       // are made as they are asked for (an article's ranked then), so the build's kept rankings are not touched.
       const articleCache = ParsedArticles.load(server.config.root);
+      const fileHashes = FileHashes.load(server.config.root);
       const load = async () => {
-        const output = await loadContent(contentDir, 'lenient', { articleCache, onDemand: true });
+        const output = await loadContent(contentDir, 'lenient', { articleCache, fileHashes, onDemand: true });
+        fileHashes.save();
         articleCache.save();
         return output;
       };

@@ -1,11 +1,13 @@
 /**
  * What one compile keeps for the next (build and dev server alike): articles validated by their bytes
  * (articleCache.ts), related lists by the signature of what they were ranked from (ranking.ts), and what the search
- * index took from each article (search/buildSearchIndex.ts). All are kept in node_modules/.cache and are safe to
+ * index took from each article (search/buildSearchIndex.ts), and the hash of each article file as last read
+ * (fileHashes.ts). All are kept in node_modules/.cache and are safe to
  * delete at any time.
  */
 import { ParsedArticles } from './articleCache.ts';
 import { codeKey } from './codeKey.ts';
+import { FileHashes } from './fileHashes.ts';
 import { KeptStore } from './keptStore.ts';
 import type { KeptRanking } from '../ranking.ts';
 import type { IndexedArticle } from '../search/buildSearchIndex.ts';
@@ -19,15 +21,18 @@ export class CompileCaches {
   readonly articleCache: ParsedArticles;
   readonly rankingMemo: KeptStore<KeptRanking>;
   readonly searchMemo: KeptStore<IndexedArticle>;
+  readonly fileHashes: FileHashes;
 
   private constructor(
     articleCache: ParsedArticles,
     rankingMemo: KeptStore<KeptRanking>,
     searchMemo: KeptStore<IndexedArticle>,
+    fileHashes: FileHashes,
   ) {
     this.articleCache = articleCache;
     this.rankingMemo = rankingMemo;
     this.searchMemo = searchMemo;
+    this.fileHashes = fileHashes;
   }
 
   /** The caches of the project at `root`; `read: false` (a full build) trusts nothing kept and replaces it all. */
@@ -36,11 +41,13 @@ export class CompileCaches {
       ParsedArticles.load(root, { read }),
       KeptStore.open<KeptRanking>(root, { name: 'broadsheet-related', code: codeKey(root, {}, RANKING_CODE), read }),
       KeptStore.open<IndexedArticle>(root, { name: 'broadsheet-search', code: codeKey(root, {}, SEARCH_CODE), read }),
+      FileHashes.load(root, { read }),
     );
   }
 
   /** Keeps what the last compile used, and forgets the rest. */
   save(): void {
+    this.fileHashes.save();
     this.articleCache.save();
     this.rankingMemo.save();
     this.searchMemo.save();

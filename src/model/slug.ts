@@ -4,10 +4,21 @@
  * runs of anything that is not a letter or digit become one "-", trimmed at both ends.
  */
 export function slugify(label: string): string {
-  return foldText(label)
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+  let slug = slugs.get(label);
+  if (slug === undefined) {
+    slug = foldText(label)
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '');
+    // A newsroom has a few thousand labels, each slugified for every article that carries it, several times a
+    // compile (a second at 100,000 articles). The bound keeps hostile content from growing the memo without end.
+    if (slugs.size >= MAX_REMEMBERED_SLUGS) slugs.clear();
+    slugs.set(label, slug);
+  }
+  return slug;
 }
+
+const MAX_REMEMBERED_SLUGS = 50_000;
+const slugs = new Map<string, string>();
 
 /**
  * Text as slugs and search compare it: NFKD, combining marks removed, recomposed with NFC (so Hangul stays in
