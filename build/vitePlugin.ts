@@ -14,11 +14,13 @@ import { requestsContentFile } from './contentRequests.ts';
 import { devContent, documentOf, watchContent } from './devContent.ts';
 import { ParsedArticles } from './incremental/articleCache.ts';
 import { FileHashes } from './incremental/fileHashes.ts';
+import { DamagedTails } from './incremental/keptStore.ts';
 import { loadContent, resolveContentDir, type LoadOptions } from './load.ts';
 import { MEDIA_HEADERS, MediaError, readMedia, resizedWebp } from './media.ts';
 import { serveSearchIndex } from './search/searchFiles.ts';
 import type { CompileOutput } from './compile.ts';
 import type { CompileCaches } from './incremental/compileCaches.ts';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin, ViteDevServer } from 'vite';
 
 /**
@@ -114,9 +116,10 @@ export function broadsheetContent(): Plugin {
       contentDir = resolveContentDir(config.root);
     },
     async configureServer(server) {
-      // The build's cache of validated articles: a warm start validates only the files that changed since. Documents
-      // are made as they are asked for (an article's ranked then), so the build's kept rankings are not touched.
-      const articleCache = ParsedArticles.load(server.config.root);
+      // The build's cache of validated articles: a warm start validates only the files that changed since, and reads
+      // an article's sections only when it is asked for. Documents are made as they are asked for (an article's ranked
+      // then), so the build's kept rankings are not touched.
+      const articleCache = ParsedArticles.load(server.config.root, { sectionsOnDemand: true });
       const fileHashes = FileHashes.load(server.config.root);
       const load = async () => {
         const output = await loadContent(contentDir, 'lenient', { articleCache, fileHashes, onDemand: true });
@@ -132,6 +135,17 @@ export function broadsheetContent(): Plugin {
       watchContent(server.watcher, contentDir, () => void content.reload());
       server.middlewares.use(serveSearchIndex(content.current));
       serveCompiled(server, contentDir, content.current);
+      // A file of cached sections damaged while the server ran (see DamagedTails): said once, and compiled again.
+      server.middlewares.use(
+        (error: unknown, _req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
+          if (!(error instanceof DamagedTails)) return next(error);
+          server.config.logger.error(`[content] ${error.message}`);
+          void content.reload();
+          res.statusCode = 503;
+          res.setHeader('Content-Type', 'application/json; charset=utf-8');
+          res.end(JSON.stringify({ error: 'the content is being compiled again; reload in a moment' }));
+        },
+      );
     },
   };
 }

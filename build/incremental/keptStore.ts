@@ -6,12 +6,16 @@
  * no shard holds more than a string can (a newsroom of 100,000 articles is over half a gigabyte of JSON). Each shard
  * starts with a line naming the store's version, the version of the code that made it and the hash of the rest: a
  * shard of other code, or whose bytes do not hash as written (truncated, damaged), is discarded, never trusted.
+ *
+ * A store may keep each value in two parts (`Split`): a small head, read when the store opens, and a large tail in
+ * `tails/`, which with `lazyTails` is read, a shard at a time, only when a value's tail is first asked for. The head
+ * shard's first line holds the hash of its tail shard, so a tail shard of another save is never taken for its own.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashOf, writeWhole } from './buildState.ts';
 
-const VERSION = 1;
+const VERSION = 2;
 const SHARDS = 256;
 
 const shardOf = (key: string) => hashOf(key).slice(0, 2);
@@ -20,15 +24,56 @@ interface Header {
   version: number;
   code: string;
   body: string;
+  /** With a `Split`: the hash of the tail shard's body, as saved with this shard. */
+  tails?: string;
 }
 
-export interface KeptStoreOptions {
+/** How a value is kept in two parts; `attach` makes the value again from its head and a way to read its tail. */
+export interface Split<T> {
+  detach: (value: T) => [head: unknown, tail: unknown];
+  attach: (head: unknown, tail: () => unknown) => T;
+}
+
+/** A tail shard read after its store opened was missing or damaged: nothing of it is trusted. */
+export class DamagedTails extends Error {
+  constructor(path: string) {
+    super(`${path} is missing or damaged; it is discarded and made again at the next compile: build again`);
+  }
+}
+
+/** The body of a shard file whose first line is a header of this version and code, with its hash; else undefined. */
+function readChecked(path: string, code: string): { header: Header; body: string } | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const text = readFileSync(path, 'utf8');
+    const newline = text.indexOf('\n');
+    const header = JSON.parse(text.slice(0, newline)) as Header;
+    const body = text.slice(newline + 1);
+    return header.version === VERSION && header.code === code && header.body === hashOf(body)
+      ? { header, body }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeChecked(path: string, header: Omit<Header, 'body'>, body: string): string {
+  const hash = hashOf(body);
+  writeWhole(path, `${JSON.stringify({ ...header, body: hash })}\n${body}`);
+  return hash;
+}
+
+export interface KeptStoreOptions<T> {
   /** The folder's name under node_modules/.cache. */
   name: string;
   /** A hash of the code whose change makes every entry suspect (incremental/codeKey.ts). */
   code: string;
   /** False (a full build): nothing kept is read, and the next save replaces every shard. */
   read?: boolean;
+  /** Each value kept as a head and a tail (see above). */
+  split?: Split<T>;
+  /** With `split`: tails are read when first asked for, not when the store opens. */
+  lazyTails?: boolean;
 }
 
 export class KeptStore<T> {
@@ -39,10 +84,12 @@ export class KeptStore<T> {
   private readonly dirty = new Set<string>();
   private readonly folder: string | undefined;
   private readonly code: string;
+  private readonly split: Split<T> | undefined;
 
-  private constructor(folder: string | undefined, code: string) {
+  private constructor(folder: string | undefined, code: string, split?: Split<T>) {
     this.folder = folder;
     this.code = code;
+    this.split = split;
   }
 
   /** A store in memory only, never saved. */
@@ -51,35 +98,70 @@ export class KeptStore<T> {
   }
 
   /** The store kept for the project at `root`: empty when there is none, or none made by this code. */
-  static open<T>(root: string, { name, code, read = true }: KeptStoreOptions): KeptStore<T> {
-    const store = new KeptStore<T>(join(root, 'node_modules/.cache', name), code);
+  static open<T>(
+    root: string,
+    { name, code, read = true, split, lazyTails = false }: KeptStoreOptions<T>,
+  ): KeptStore<T> {
+    const store = new KeptStore<T>(join(root, 'node_modules/.cache', name), code, split);
     for (let shard = 0; shard < SHARDS; shard++) {
       const shardName = shard.toString(16).padStart(2, '0');
-      if (read) store.readShard(shardName);
+      if (read) store.readShard(shardName, lazyTails);
       else store.dirty.add(shardName);
     }
     return store;
   }
 
-  private readShard(name: string) {
+  private tailPath(name: string): string {
+    return join(this.folder ?? '', 'tails', `${name}.json`);
+  }
+
+  /** The tails of a shard, if its file is the one saved with the head shard (hash `expected`). */
+  private readTails(name: string, expected: string | undefined): Record<string, unknown> | undefined {
+    const read = readChecked(this.tailPath(name), this.code);
+    return read && read.header.body === expected ? (JSON.parse(read.body) as Record<string, unknown>) : undefined;
+  }
+
+  private readShard(name: string, lazyTails: boolean) {
     if (!this.folder) return;
-    const path = join(this.folder, `${name}.json`);
-    if (!existsSync(path)) return;
+    const read = readChecked(join(this.folder, `${name}.json`), this.code);
+    if (!read) {
+      // Missing, of other code, or not as written: written again at the next save.
+      if (existsSync(join(this.folder, `${name}.json`))) this.dirty.add(name);
+      return;
+    }
+    let records: Record<string, unknown>;
     try {
-      const text = readFileSync(path, 'utf8');
-      const newline = text.indexOf('\n');
-      const header = JSON.parse(text.slice(0, newline)) as Partial<Header>;
-      const body = text.slice(newline + 1);
-      if (header.version !== VERSION || header.code !== this.code || header.body !== hashOf(body)) {
-        this.dirty.add(name);
-        return;
-      }
-      for (const [key, value] of Object.entries(JSON.parse(body) as Record<string, T>)) {
-        if (shardOf(key) === name) this.entries.set(key, value);
-      }
+      records = JSON.parse(read.body) as Record<string, unknown>;
     } catch {
-      // Unreadable or not JSON: written again at the next save.
       this.dirty.add(name);
+      return;
+    }
+    const { split } = this;
+    if (!split) {
+      for (const [key, value] of Object.entries(records)) if (shardOf(key) === name) this.entries.set(key, value as T);
+      return;
+    }
+    let tails = lazyTails ? undefined : this.readTails(name, read.header.tails);
+    if (!lazyTails && tails === undefined) {
+      this.dirty.add(name);
+      return;
+    }
+    const tailOf = (key: string) => {
+      tails ??= this.readTails(name, read.header.tails);
+      if (tails?.[key] === undefined) {
+        // Its heads are forgotten, so the next compile reads their files again, and the next save rewrites both.
+        for (const kept of Object.keys(records)) this.entries.delete(kept);
+        this.dirty.add(name);
+        throw new DamagedTails(this.tailPath(name));
+      }
+      return tails[key];
+    };
+    for (const [key, head] of Object.entries(records)) {
+      if (shardOf(key) === name)
+        this.entries.set(
+          key,
+          split.attach(head, () => tailOf(key)),
+        );
     }
   }
 
@@ -103,7 +185,7 @@ export class KeptStore<T> {
   /**
    * Forgets the entries nothing asked for since the last save (deleted articles, old versions of changed ones), and
    * writes the shards that changed, each to a temporary file renamed into place, so a build killed meanwhile leaves
-   * whole shards.
+   * whole shards (a split store writes the tails first; the head shard names the tails it goes with).
    */
   save(): void {
     // Not used at all since the last save (the dev server does not index for search): left as it is, not emptied.
@@ -115,17 +197,33 @@ export class KeptStore<T> {
     }
     this.used.clear();
     if (!this.folder || this.dirty.size === 0) return;
-    const shards = new Map<string, Record<string, T>>([...this.dirty].map((name) => [name, {}]));
-    for (const [key, value] of this.entries) {
-      const shard = shards.get(shardOf(key));
-      if (shard) shard[key] = value;
-    }
-    for (const [name, records] of shards) {
-      const path = join(this.folder, `${name}.json`);
-      const body = JSON.stringify(records);
-      const header: Header = { version: VERSION, code: this.code, body: hashOf(body) };
-      writeWhole(path, `${JSON.stringify(header)}\n${body}`);
+    const shards = new Map<string, string[]>([...this.dirty].map((name) => [name, []]));
+    for (const key of this.entries.keys()) shards.get(shardOf(key))?.push(key);
+    for (const [name, keys] of shards) {
+      try {
+        this.writeShard(name, keys);
+      } catch (error) {
+        if (!(error instanceof DamagedTails)) throw error;
+        // Its tails could not be read back to be written again: the shard is written with what is left.
+        this.writeShard(
+          name,
+          keys.filter((key) => this.entries.has(key)),
+        );
+      }
     }
     this.dirty.clear();
+  }
+
+  private writeShard(name: string, keys: readonly string[]) {
+    const heads: Record<string, unknown> = {};
+    const tails: Record<string, unknown> = {};
+    for (const key of keys) {
+      const value = this.entries.get(key) as T;
+      if (!this.split) heads[key] = value;
+      else [heads[key], tails[key]] = this.split.detach(value);
+    }
+    const header = { version: VERSION, code: this.code };
+    const tailHash = this.split ? writeChecked(this.tailPath(name), header, JSON.stringify(tails)) : undefined;
+    writeChecked(join(this.folder ?? '', `${name}.json`), { ...header, tails: tailHash }, JSON.stringify(heads));
   }
 }

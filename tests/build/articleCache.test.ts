@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openContentRoot, readContentTree } from '../../build/contentFiles.ts';
 import { ParsedArticles } from '../../build/incremental/articleCache.ts';
+import { DamagedTails } from '../../build/incremental/keptStore.ts';
 import { loadContent } from '../../build/load.ts';
 import { formatProblem } from '../../src/model/problems.ts';
 import { article } from './articleSource.ts';
@@ -83,7 +84,8 @@ describe('the cache of validated articles', () => {
     expect(output.documents.get('/data/articles/a3.json')).toContain('"headline":"Changed"');
     next.save();
 
-    const stored = readdirSync(cacheFolder(root))
+    const stored = readdirSync(cacheFolder(root), { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.json'))
       .map((name) => readFileSync(join(cacheFolder(root), name), 'utf8'))
       .join('\n');
     expect(stored).toContain('"headline":"Changed"');
@@ -161,5 +163,72 @@ describe('the cache of validated articles', () => {
     expect(again.problems).toEqual(first.problems);
     expect(again.problems.map((p) => p.file)).toContain('articles/bad.json');
     expect(cache.hits).toBe(2);
+  });
+
+  it('keeps sections apart; with sections on demand, reads them only for the articles asked for', async () => {
+    const { root, content } = newsroom();
+    const cache = ParsedArticles.load(root);
+    const cold = await compile(content, cache);
+    cache.save();
+    const tails = join(cacheFolder(root), 'tails');
+    const tailShards = readdirSync(tails).sort();
+    expect(tailShards.length).toBeGreaterThan(1);
+    // The heads hold no article text; the tails hold it all.
+    const heads = readdirSync(cacheFolder(root)).filter((name) => name.endsWith('.json'));
+    for (const name of heads) expect(readFileSync(join(cacheFolder(root), name), 'utf8')).not.toContain('"blocks"');
+
+    const lazy = ParsedArticles.load(root, { sectionsOnDemand: true });
+    // Damaged after the store opened: nothing notices until an article of that shard is asked for.
+    const [damaged = ''] = tailShards;
+    const inDamaged = Object.keys(
+      JSON.parse(readFileSync(join(tails, damaged), 'utf8').split('\n')[1] ?? '{}') as object,
+    ).length;
+    writeFileSync(
+      join(tails, damaged),
+      readFileSync(join(tails, damaged), 'utf8').replace('"text":"', '"text":"Forged '),
+    );
+    const output = await loadContent(content, 'strict', { allowEmpty: false, articleCache: lazy, onDemand: true });
+    expect(output.problems).toEqual([]);
+    const { documentAt } = output;
+    if (!documentAt) throw new Error('an on-demand compile gives documentAt');
+    const answers = [...cold.documents.keys()]
+      .filter((path) => path.startsWith('/data/articles/'))
+      .map((path) => {
+        try {
+          return documentAt(path) === cold.documents.get(path) ? 'same' : 'different';
+        } catch (error) {
+          return error instanceof DamagedTails ? 'damaged' : String(error);
+        }
+      });
+    expect(answers.filter((answer) => answer === 'damaged').length).toBeGreaterThan(0);
+    expect(answers.every((answer) => answer === 'same' || answer === 'damaged')).toBe(true);
+    expect(answers.filter((answer) => answer === 'same')).toHaveLength(12 - inDamaged);
+
+    // The damaged shard's articles are forgotten: the next compile validates them again, and gives the cold output.
+    lazy.save();
+    const next = await compile(content, lazy);
+    expect(lazy.misses).toBe(inDamaged);
+    expect(next.documents).toEqual(cold.documents);
+  });
+
+  it('never pairs heads with sections that are not their own', async () => {
+    const { root, content } = newsroom();
+    const cache = ParsedArticles.load(root);
+    const cold = await compile(content, cache);
+    cache.save();
+    const tails = join(cacheFolder(root), 'tails');
+    // Two tail files, each whole and checksummed, put in each other's place.
+    const [first = '', second = ''] = readdirSync(tails).sort();
+    const [one, two] = [first, second].map((name) => readFileSync(join(tails, name), 'utf8'));
+    writeFileSync(join(tails, first), two ?? '');
+    writeFileSync(join(tails, second), one ?? '');
+    const heads = (name: string) =>
+      Object.keys(JSON.parse(readFileSync(join(cacheFolder(root), name), 'utf8').split('\n')[1] ?? '{}') as object)
+        .length;
+
+    const next = ParsedArticles.load(root);
+    const output = await compile(content, next);
+    expect(next.misses).toBe(heads(first) + heads(second));
+    expect(output.documents).toEqual(cold.documents);
   });
 });
