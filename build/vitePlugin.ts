@@ -6,17 +6,19 @@
  * - `npm run build`: nothing; the site build (siteBuild.ts) compiles strictly with `compileForBuild` and writes
  *   the documents and images itself (writeContent.ts), so the app's bundles are the same for any content.
  */
+import { resolve } from 'node:path';
 import { parseVariantPath } from '../src/model/images.ts';
 import { formatProblem } from '../src/model/problems.ts';
 import { ContentError } from './contentError.ts';
 import { formatWarning } from './contentFiles.ts';
 import { requestsContentFile } from './contentRequests.ts';
-import { devContent, documentOf, watchContent } from './devContent.ts';
+import { devContent, documentOf, watchFolders } from './devContent.ts';
 import { ParsedArticles } from './incremental/articleCache.ts';
 import { FileHashes } from './incremental/fileHashes.ts';
 import { DamagedTails } from './incremental/keptStore.ts';
 import { loadContent, resolveContentDir, type LoadOptions } from './load.ts';
 import { MEDIA_HEADERS, MediaError, readMedia, resizedWebp } from './media.ts';
+import { isSameOrInside } from './pathWithin.ts';
 import { serveSearchIndex } from './search/searchFiles.ts';
 import type { CompileOutput } from './compile.ts';
 import type { CompileCaches } from './incremental/compileCaches.ts';
@@ -112,6 +114,11 @@ export function broadsheetContent(): Plugin {
   return {
     name: 'broadsheet-content',
     apply: 'serve',
+    // The content is watched by its folders (watchFolders), not by Vite's watcher, which would watch every file.
+    config(config) {
+      const inContent = (path: string) => isSameOrInside(resolveContentDir(resolve(config.root ?? '.')), path);
+      return { server: { watch: { ignored: [inContent] } } };
+    },
     configResolved(config) {
       contentDir = resolveContentDir(config.root);
     },
@@ -132,7 +139,8 @@ export function broadsheetContent(): Plugin {
         onUpdate: () => server.ws.send({ type: 'full-reload' }),
       });
       await content.ready;
-      watchContent(server.watcher, contentDir, () => void content.reload());
+      const watch = watchFolders(contentDir, () => void content.reload());
+      server.httpServer?.once('close', watch.close);
       server.middlewares.use(serveSearchIndex(content.current));
       serveCompiled(server, contentDir, content.current);
       // A file of cached sections damaged while the server ran (see DamagedTails): said once, and compiled again.

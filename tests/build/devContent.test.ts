@@ -2,15 +2,14 @@
 /**
  * `npm run dev`'s content (build/devContent.ts): a load that throws never takes the server down; the
  * last content that loaded stays served with the failure in the banner's problems, until a load
- * succeeds again. And the watcher reacts to changes inside the content folder only.
+ * succeeds again. And the folder watch reacts to changes inside the content folder only.
  */
-import { EventEmitter } from 'node:events';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { STILL_SERVING, devContent, watchContent, type DevLogger } from '../../build/devContent.ts';
+import { STILL_SERVING, devContent, watchFolders, type DevLogger } from '../../build/devContent.ts';
 import { INTERNAL_ERROR_NOTE } from '../../build/failures.ts';
 import { loadContent } from '../../build/load.ts';
 import type { SiteDocument } from '../../src/model/compiled.ts';
@@ -173,56 +172,66 @@ describe('devContent after a failure', () => {
   });
 });
 
-describe('watchContent', () => {
-  class FakeWatcher extends EventEmitter {
-    added: string[] = [];
-    add(path: string) {
-      this.added.push(path);
-      return this;
-    }
-  }
-
-  beforeEach(() => {
-    vi.useFakeTimers();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
+describe('watchFolders', () => {
+  const settleMs = 150;
+  const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+  /** A newsroom of its own, watched; `calls()` waits for the events to settle and counts the changes seen. */
   function watched() {
-    const watcher = new FakeWatcher();
+    const root = mkdtempSync(join(scratch, 'watched-'));
+    const dir = join(root, 'content');
+    cpSync(FIXTURE, dir, { recursive: true });
+    mkdirSync(join(root, 'content-old/articles'), { recursive: true });
     const onChange = vi.fn();
-    watchContent(watcher, '/srv/news/content', onChange);
-    const settle = () => vi.advanceTimersByTime(150);
-    return { watcher, onChange, settle };
+    const watch = watchFolders(dir, onChange, settleMs);
+    const calls = async () => {
+      await pause(settleMs * 4);
+      return onChange.mock.calls.length;
+    };
+    return { root, dir, watch, calls };
   }
 
-  it('watches the content folder and recompiles once a burst of changes inside it settles', () => {
-    const { watcher, onChange, settle } = watched();
-    expect(watcher.added).toEqual(['/srv/news/content']);
-    watcher.emit('all', 'change', '/srv/news/content/articles/a.json');
-    watcher.emit('all', 'add', '/srv/news/content/images/b.svg');
-    watcher.emit('all', 'unlink', '/srv/news/content/articles/c.json');
-    settle();
-    expect(onChange).toHaveBeenCalledTimes(1);
+  it('recompiles once a burst of changes inside the content folder settles', async () => {
+    const { dir, watch, calls } = watched();
+    try {
+      writeFileSync(join(dir, 'articles/new.json'), '{}');
+      writeFileSync(join(dir, 'site.json'), readFileSync(join(dir, 'site.json')));
+      rmSync(join(dir, 'articles/new.json'));
+      expect(await calls()).toBe(1);
+    } finally {
+      watch.close();
+    }
   });
 
-  it('sees folders appear and go (an article file replaced by a folder)', () => {
-    const { watcher, onChange, settle } = watched();
-    watcher.emit('all', 'addDir', '/srv/news/content/articles/x.json');
-    settle();
-    watcher.emit('all', 'unlinkDir', '/srv/news/content/articles');
-    settle();
-    expect(onChange).toHaveBeenCalledTimes(2);
+  it('watches a folder made after it started, and sees an article file turn into a folder and back', async () => {
+    const { dir, watch, calls } = watched();
+    try {
+      mkdirSync(join(dir, 'images/charts'));
+      expect(await calls()).toBe(1);
+      writeFileSync(join(dir, 'images/charts/seoul.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+      expect(await calls()).toBe(2);
+      const [article = ''] = readdirSync(join(dir, 'articles'));
+      const text = readFileSync(join(dir, 'articles', article));
+      rmSync(join(dir, 'articles', article));
+      mkdirSync(join(dir, 'articles', article));
+      expect(await calls()).toBe(3);
+      rmSync(join(dir, 'articles', article), { recursive: true });
+      writeFileSync(join(dir, 'articles', article), text);
+      expect(await calls()).toBe(4);
+      writeFileSync(join(dir, 'articles', article), Buffer.concat([text, Buffer.from(' ')]));
+      expect(await calls()).toBe(5);
+    } finally {
+      watch.close();
+    }
   });
 
-  it('ignores sibling folders whose names begin the same, and the rest of the project', () => {
-    const { watcher, onChange, settle } = watched();
-    watcher.emit('all', 'change', '/srv/news/content-old/articles/a.json');
-    watcher.emit('all', 'add', '/srv/news/contents/site.json');
-    watcher.emit('all', 'change', '/srv/news/src/app.tsx');
-    settle();
-    expect(onChange).not.toHaveBeenCalled();
+  it('ignores sibling folders whose names begin the same, and stops when closed', async () => {
+    const { root, dir, watch, calls } = watched();
+    writeFileSync(join(root, 'content-old/articles/a.json'), '{}');
+    writeFileSync(join(root, 'notes.txt'), 'elsewhere');
+    expect(await calls()).toBe(0);
+    watch.close();
+    writeFileSync(join(dir, 'articles/after.json'), '{}');
+    expect(await calls()).toBe(0);
   });
 });
 
