@@ -70,7 +70,7 @@ function systemErrorLine({ code, path, syscall }: SystemError, contentDir: strin
 }
 
 /** Errors whose message is already one sentence to act on. */
-const PLAIN_ERRORS = new Set(['OperatorError', 'PrerenderError']);
+const PLAIN_ERRORS = new Set(['OperatorError', 'PrerenderError', 'DamagedTails']);
 
 export type Failure =
   /** Content problems: their lines were printed where they were found. */

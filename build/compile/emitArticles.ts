@@ -15,10 +15,14 @@ type ArticleCorpus = Pick<
   'articles' | 'hashes' | 'cards' | 'picks' | 'tagLists' | 'tagLabels' | 'tagSlugs' | 'authorLists' | 'sectionLists'
 >;
 
-/** An article as its document publishes it: what the editor wrote, without the picks (they become `related`). */
+/**
+ * An article as its document publishes it: what the editor wrote, without the picks (they become `related`). Copied
+ * by its properties' descriptors, so sections the article cache reads only when asked for (incremental/articleCache.ts)
+ * are still read only then: a build that reuses an article's document never reads its text.
+ */
 export function compiledArticle(article: Article): CompiledArticle {
-  const { related: _picks, $schema: _schema, ...body } = article;
-  return body;
+  const { related: _picks, $schema: _schema, ...descriptors } = Object.getOwnPropertyDescriptors(article);
+  return Object.defineProperties({}, descriptors) as CompiledArticle;
 }
 
 /**

@@ -74,6 +74,11 @@ export class ParsedArticles {
     );
   }
 
+  /** Files of sections read since the cache was loaded (of 256). */
+  get sectionShardsRead(): number {
+    return this.store.tailsRead;
+  }
+
   /** Whether the article a file of these bytes (by `hashOf` its text) was accepted as is known; counts nothing. */
   has(hash: string): boolean {
     return this.store.has(hash);

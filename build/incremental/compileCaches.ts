@@ -38,7 +38,7 @@ export class CompileCaches {
   /** The caches of the project at `root`; `read: false` (a full build) trusts nothing kept and replaces it all. */
   static load(root: string, { read = true }: { read?: boolean } = {}): CompileCaches {
     return new CompileCaches(
-      ParsedArticles.load(root, { read }),
+      ParsedArticles.load(root, { read, sectionsOnDemand: true }),
       KeptStore.open<KeptRanking>(root, { name: 'broadsheet-related', code: codeKey(root, {}, RANKING_CODE), read }),
       KeptStore.open<IndexedArticle>(root, { name: 'broadsheet-search', code: codeKey(root, {}, SEARCH_CODE), read }),
       FileHashes.load(root, { read }),

@@ -11,7 +11,7 @@
  * `tails/`, which with `lazyTails` is read, a shard at a time, only when a value's tail is first asked for. The head
  * shard's first line holds the hash of its tail shard, so a tail shard of another save is never taken for its own.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashOf, writeWhole } from './buildState.ts';
 
@@ -36,8 +36,9 @@ export interface Split<T> {
 
 /** A tail shard read after its store opened was missing or damaged: nothing of it is trusted. */
 export class DamagedTails extends Error {
+  override name = 'DamagedTails';
   constructor(path: string) {
-    super(`${path} is missing or damaged; it is discarded and made again at the next compile: build again`);
+    super(`${path} was missing or damaged, and is removed; build again, and it is made anew`);
   }
 }
 
@@ -77,6 +78,8 @@ export interface KeptStoreOptions<T> {
 }
 
 export class KeptStore<T> {
+  /** Tail shards read since the store opened. */
+  tailsRead = 0;
   private readonly entries = new Map<string, T>();
   /** Keys asked for or set since the last save: what a save keeps. */
   private readonly used = new Set<string>();
@@ -117,6 +120,7 @@ export class KeptStore<T> {
 
   /** The tails of a shard, if its file is the one saved with the head shard (hash `expected`). */
   private readTails(name: string, expected: string | undefined): Record<string, unknown> | undefined {
+    this.tailsRead++;
     const read = readChecked(this.tailPath(name), this.code);
     return read && read.header.body === expected ? (JSON.parse(read.body) as Record<string, unknown>) : undefined;
   }
@@ -149,9 +153,12 @@ export class KeptStore<T> {
     const tailOf = (key: string) => {
       tails ??= this.readTails(name, read.header.tails);
       if (tails?.[key] === undefined) {
-        // Its heads are forgotten, so the next compile reads their files again, and the next save rewrites both.
+        // Its heads are forgotten, so the next compile reads their files again, and the next save rewrites both; the
+        // files go now, so that a run that stops here does not meet them again.
         for (const kept of Object.keys(records)) this.entries.delete(kept);
         this.dirty.add(name);
+        rmSync(join(this.folder ?? '', `${name}.json`), { force: true });
+        rmSync(this.tailPath(name), { force: true });
         throw new DamagedTails(this.tailPath(name));
       }
       return tails[key];

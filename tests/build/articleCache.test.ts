@@ -231,4 +231,31 @@ describe('the cache of validated articles', () => {
     expect(next.misses).toBe(heads(first) + heads(second));
     expect(output.documents).toEqual(cold.documents);
   });
+
+  it('with sections on demand, a compile that reuses the documents of unchanged articles never reads their text', async () => {
+    const { root, content } = newsroom();
+    const cache = ParsedArticles.load(root);
+    const cold = await compile(content, cache);
+    cache.save();
+
+    const writeWith = async (reuse: boolean) => {
+      const lazy = ParsedArticles.load(root, { sectionsOnDemand: true });
+      const written = new Map<string, string>();
+      await loadContent(content, 'strict', {
+        allowEmpty: false,
+        articleCache: lazy,
+        writeDocument: (path, text) => written.set(path, text),
+        reuseDocument: (path) => reuse && path.startsWith('/data/articles/'),
+      });
+      return { lazy, written };
+    };
+    const reused = await writeWith(true);
+    expect(reused.lazy.hits).toBe(12);
+    expect(reused.lazy.sectionShardsRead).toBe(0);
+    expect([...reused.written.keys()].filter((path) => path.startsWith('/data/articles/'))).toEqual([]);
+
+    const made = await writeWith(false);
+    expect(made.lazy.sectionShardsRead).toBeGreaterThan(0);
+    expect(made.written).toEqual(cold.documents);
+  });
 });
