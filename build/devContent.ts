@@ -74,8 +74,9 @@ function statSignature(path: string): string {
 
 /**
  * Looks at the given files every `intervalMs` and calls `onChange` when one of them changed. For the files that were
- * once not a readable file (a folder where a file should be): after such a file turns back into a file, chokidar can
- * stay blind to it, so its next edit would be missed. A few stat calls a second, for as long as the server runs.
+ * once not a readable file (a folder where a file should be): after such a file turns back into a file, a file
+ * watcher can stay blind to it (chokidar did), so its next edit would be missed. The folder watch sees it, but on
+ * file systems whose folder events are unreliable (network shares) this still does, for a few stat calls a second.
  */
 function pollTroubled(onChange: () => void, intervalMs: number) {
   const seen = new Map<string, string>();
@@ -105,7 +106,7 @@ function pollTroubled(onChange: () => void, intervalMs: number) {
 /**
  * Loads the content at once, and again on each `reload`. After a failure it also tries again on its own,
  * every `retryMs` or twice as long as a load takes: a file that turned into a folder and back can leave
- * the file watcher blind to that path (chokidar), and the fix must still be seen. Loads are asynchronous
+ * a file watcher blind to that path, and the fix must still be seen. Loads are asynchronous
  * (images are verified), so only the latest one started may decide what is served.
  */
 export function devContent(

@@ -121,8 +121,8 @@ describe('npm run dev when the content cannot be loaded', () => {
     expect(vite?.exitCode).toBeNull();
   }, 60_000);
 
-  // The watcher (chokidar) can lose a file that was a folder for a while; the dev server polls such a file from then
-  // on (build/devContent.ts, pollTroubled), so this edit is seen either way.
+  // A file watcher can lose a file that was a folder for a while (chokidar did); the dev server polls such a file
+  // from then on (build/devContent.ts, pollTroubled), so this edit is seen either way.
   it('still sees the next edit after that', async () => {
     writeFileSync(siteJson, JSON.stringify({ ...(JSON.parse(originalSite) as object), name: 'The Edited Ledger' }));
     await siteWhen('the next edit', (s) => s.name === 'The Edited Ledger', 15_000);
