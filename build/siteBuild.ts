@@ -144,6 +144,11 @@ export async function buildSite({
       onArticle: (article, hash) => search.add(article, hash),
     });
     const { pages } = compiled;
+    const { articleCache, fileHashes } = caches;
+    report?.(
+      `Articles: ${articleCache.hits} from the cache (${fileHashes.hits} files not read again; the text of ` +
+        `${articleCache.sectionShardsRead} of 256 shards read), ${articleCache.misses} validated`,
+    );
     const expected = expectedCounts(compiled.stats);
     const bundles = await appBundles(root, rebundle ? `${key}-${process.pid}` : key, logLevel);
     // Until the new state is written, a build that fails or is stopped leaves none: the next one starts cold.

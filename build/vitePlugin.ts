@@ -115,9 +115,12 @@ export function broadsheetContent(): Plugin {
     name: 'broadsheet-content',
     apply: 'serve',
     // The content is watched by its folders (watchFolders), not by Vite's watcher, which would watch every file.
+    // Unless CONTENT_DIR is, or holds, the project (a mistake the dev server reports): then the app's code is in it.
     config(config) {
-      const inContent = (path: string) => isSameOrInside(resolveContentDir(resolve(config.root ?? '.')), path);
-      return { server: { watch: { ignored: [inContent] } } };
+      const root = resolve(config.root ?? '.');
+      const content = resolveContentDir(root);
+      if (isSameOrInside(content, root)) return;
+      return { server: { watch: { ignored: [(path: string) => isSameOrInside(content, path)] } } };
     },
     configResolved(config) {
       contentDir = resolveContentDir(config.root);
