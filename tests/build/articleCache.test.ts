@@ -37,6 +37,19 @@ const compile = (content: string, articleCache?: ParsedArticles) =>
   loadContent(content, 'strict', { allowEmpty: false, articleCache });
 const cacheFolder = (root: string) => join(root, 'node_modules/.cache/broadsheet-articles');
 
+/** A newsroom compiled once with a cache, which is saved: the output of a compile without the cache, to compare. */
+async function compiledOnce() {
+  const { root, content } = newsroom();
+  const cache = ParsedArticles.load(root);
+  const cold = await compile(content, cache);
+  cache.save();
+  return { root, content, cold };
+}
+
+/** How many entries a shard file (heads or tails) holds: its second line is their JSON. */
+const entriesIn = (path: string) =>
+  Object.keys(JSON.parse(readFileSync(path, 'utf8').split('\n')[1] ?? '{}') as object).length;
+
 describe('the cache of validated articles', () => {
   it('validates each file once, and gives the same documents as a compile without it', async () => {
     const { root, content } = newsroom();
@@ -106,10 +119,7 @@ describe('the cache of validated articles', () => {
   });
 
   it('never trusts a damaged shard: its articles are validated again, the rest are reused', async () => {
-    const { root, content } = newsroom();
-    const cache = ParsedArticles.load(root);
-    const cold = await compile(content, cache);
-    cache.save();
+    const { root, content, cold } = await compiledOnce();
     const shards = readdirSync(cacheFolder(root)).sort();
     const [damaged = '', truncated = ''] = shards;
     // A changed headline inside a well-formed shard, and a shard cut short.
@@ -166,10 +176,7 @@ describe('the cache of validated articles', () => {
   });
 
   it('keeps sections apart; with sections on demand, reads them only for the articles asked for', async () => {
-    const { root, content } = newsroom();
-    const cache = ParsedArticles.load(root);
-    const cold = await compile(content, cache);
-    cache.save();
+    const { root, content, cold } = await compiledOnce();
     const tails = join(cacheFolder(root), 'tails');
     const tailShards = readdirSync(tails).sort();
     expect(tailShards.length).toBeGreaterThan(1);
@@ -180,9 +187,7 @@ describe('the cache of validated articles', () => {
     const lazy = ParsedArticles.load(root, { sectionsOnDemand: true });
     // Damaged after the store opened: nothing notices until an article of that shard is asked for.
     const [damaged = ''] = tailShards;
-    const inDamaged = Object.keys(
-      JSON.parse(readFileSync(join(tails, damaged), 'utf8').split('\n')[1] ?? '{}') as object,
-    ).length;
+    const inDamaged = entriesIn(join(tails, damaged));
     writeFileSync(
       join(tails, damaged),
       readFileSync(join(tails, damaged), 'utf8').replace('"text":"', '"text":"Forged '),
@@ -212,31 +217,22 @@ describe('the cache of validated articles', () => {
   });
 
   it('never pairs heads with sections that are not their own', async () => {
-    const { root, content } = newsroom();
-    const cache = ParsedArticles.load(root);
-    const cold = await compile(content, cache);
-    cache.save();
+    const { root, content, cold } = await compiledOnce();
     const tails = join(cacheFolder(root), 'tails');
     // Two tail files, each whole and checksummed, put in each other's place.
     const [first = '', second = ''] = readdirSync(tails).sort();
     const [one, two] = [first, second].map((name) => readFileSync(join(tails, name), 'utf8'));
     writeFileSync(join(tails, first), two ?? '');
     writeFileSync(join(tails, second), one ?? '');
-    const heads = (name: string) =>
-      Object.keys(JSON.parse(readFileSync(join(cacheFolder(root), name), 'utf8').split('\n')[1] ?? '{}') as object)
-        .length;
 
     const next = ParsedArticles.load(root);
     const output = await compile(content, next);
-    expect(next.misses).toBe(heads(first) + heads(second));
+    expect(next.misses).toBe(entriesIn(join(cacheFolder(root), first)) + entriesIn(join(cacheFolder(root), second)));
     expect(output.documents).toEqual(cold.documents);
   });
 
   it('with sections on demand, a compile that reuses the documents of unchanged articles never reads their text', async () => {
-    const { root, content } = newsroom();
-    const cache = ParsedArticles.load(root);
-    const cold = await compile(content, cache);
-    cache.save();
+    const { root, content, cold } = await compiledOnce();
 
     const writeWith = async (reuse: boolean) => {
       const lazy = ParsedArticles.load(root, { sectionsOnDemand: true });
