@@ -1,5 +1,6 @@
 /** Articles: each one's document, with its related articles ranked and resolved to cards, and more in its section. */
 import { dataPath } from '../../src/model/paths.ts';
+import { shareSections } from '../incremental/articleCache.ts';
 import { hashOf } from '../incremental/buildState.ts';
 import { createRanker, nearestInList, sectionSlugs, type RankingMemo } from '../ranking.ts';
 import type { ArticleDocument, Card, CompiledArticle } from '../../src/model/compiled.ts';
@@ -22,7 +23,9 @@ type ArticleCorpus = Pick<
  */
 export function compiledArticle(article: Article): CompiledArticle {
   const { related: _picks, $schema: _schema, ...descriptors } = Object.getOwnPropertyDescriptors(article);
-  return Object.defineProperties({}, descriptors) as CompiledArticle;
+  const copy = Object.defineProperties({}, descriptors) as CompiledArticle;
+  shareSections(article, copy);
+  return copy;
 }
 
 /**

@@ -15,21 +15,42 @@ import type { Article } from '../../src/model/schema.ts';
 
 type Sections = Article['sections'];
 
+const sectionReaders = new WeakMap<object, () => unknown>();
+
+/**
+ * The one getter of every article whose sections are read when first used. Such an article is made afresh, key by
+ * key, with this getter in the place of its sections: V8 then gives all of them one hidden class. Turning an existing
+ * property into an accessor (or giving each article a getter of its own) makes each article a slow, dictionary-mode
+ * object, and every other read of it slower.
+ */
+function readSections(this: object): Sections {
+  return (sectionReaders.get(this) as () => Sections)();
+}
+const SECTIONS_ON_DEMAND: PropertyDescriptor = { get: readSections, enumerable: true, configurable: true };
+
+/** A copy of `article` made by its properties' descriptors (compile/emitArticles.ts) reads its sections alike. */
+export function shareSections(article: object, copy: object): void {
+  const read = sectionReaders.get(article);
+  if (read) sectionReaders.set(copy, read);
+}
+
 /** The head: the article with `sections: null` where its sections go (so its keys keep their order), and its images. */
 const articleSplit: Split<Article> = {
   detach: (article) => [[{ ...article, sections: null }, imageRefs(article)], article.sections],
-  attach: (head, tail) => {
-    const [article, refs] = head as [Article, ImageRef[]];
-    // Read at the first use, then kept as a plain value, in the same place among the article's keys.
-    Object.defineProperty(article, 'sections', {
-      configurable: true,
-      enumerable: true,
-      get: () => {
-        const sections = tail() as Sections;
-        Object.defineProperty(article, 'sections', { value: sections, configurable: true, enumerable: true });
-        return sections;
-      },
-    });
+  attach: (head, tail, lazy) => {
+    const [parsed, refs] = head as [Article, ImageRef[]];
+    let article = parsed;
+    if (lazy) {
+      const made: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(parsed)) {
+        if (key === 'sections') Object.defineProperty(made, key, SECTIONS_ON_DEMAND);
+        else made[key] = value;
+      }
+      article = made as Article;
+      sectionReaders.set(article, tail);
+    } else {
+      article.sections = tail() as Sections;
+    }
     rememberImageRefs(article, refs);
     return article;
   },

@@ -28,10 +28,13 @@ interface Header {
   tails?: string;
 }
 
-/** How a value is kept in two parts; `attach` makes the value again from its head and a way to read its tail. */
+/**
+ * How a value is kept in two parts. `attach` makes the value again from its head and a way to read its tail: at once
+ * (`lazy` false, the tail already read), or when the value's tail is first used.
+ */
 export interface Split<T> {
   detach: (value: T) => [head: unknown, tail: unknown];
-  attach: (head: unknown, tail: () => unknown) => T;
+  attach: (head: unknown, tail: () => unknown, lazy: boolean) => T;
 }
 
 /** A tail shard read after its store opened was missing or damaged: nothing of it is trusted. */
@@ -167,7 +170,7 @@ export class KeptStore<T> {
       if (shardOf(key) === name)
         this.entries.set(
           key,
-          split.attach(head, () => tailOf(key)),
+          split.attach(head, () => tailOf(key), lazyTails),
         );
     }
   }
