@@ -9,11 +9,12 @@
  * - the file is looked at before it is read, so a change during the read leaves a signature that no longer matches.
  * Kept in node_modules/.cache/broadsheet-articles/files.json with a hash of its body; a damaged file is ignored.
  */
-import { existsSync, readFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { hashOf, writeWhole } from './buildState.ts';
+import { readChecked, writeChecked } from './keptStore.ts';
+import type { Stats } from 'node:fs';
 
-const VERSION = 1;
+/** What the kept file's header names as the code that made it: its format. */
+const CODE = 'file-hashes-1';
 /** Longer than the coarsest clock of a common file system (FAT: 2 s). */
 export const RACY_MS = 3000;
 
@@ -41,20 +42,13 @@ export class FileHashes {
   static load(root: string, { read = true, now = Date.now }: { read?: boolean; now?: () => number } = {}): FileHashes {
     const path = join(root, 'node_modules/.cache/broadsheet-articles/files.json');
     const kept = new Map<string, [string, string]>();
-    if (read && existsSync(path)) {
-      try {
-        const text = readFileSync(path, 'utf8');
-        const newline = text.indexOf('\n');
-        const header = JSON.parse(text.slice(0, newline)) as { version?: number; body?: string };
-        const body = text.slice(newline + 1);
-        if (header.version === VERSION && header.body === hashOf(body)) {
-          for (const [file, signature, hash] of JSON.parse(body) as [string, string, string][]) {
-            kept.set(file, [signature, hash]);
-          }
-        }
-      } catch {
-        // Unreadable: every file is read, and the next save writes it whole.
+    const checked = read ? readChecked(path, CODE) : undefined;
+    try {
+      for (const [file, signature, hash] of JSON.parse(checked?.body ?? '[]') as [string, string, string][]) {
+        kept.set(file, [signature, hash]);
       }
+    } catch {
+      // Not as written: every file is read, and the next save writes it whole.
     }
     return new FileHashes(path, kept, now);
   }
@@ -79,13 +73,13 @@ export class FileHashes {
 
   /** Keeps the files looked at since the last save (and forgets the rest), writing them only when that changed. */
   save(): void {
-    const forgotten = [...this.kept.keys()].some((file) => !this.seen.has(file));
-    if (this.changed || forgotten || this.seen.size !== this.kept.size) {
+    // Unless a file was noted anew (`changed`), those seen are among those kept: any forgotten shows in the count.
+    if (this.changed || this.seen.size !== this.kept.size) {
       this.kept.clear();
       for (const [file, entry] of this.seen) this.kept.set(file, entry);
       if (this.path) {
         const body = JSON.stringify([...this.kept].map(([file, [signature, hash]]) => [file, signature, hash]));
-        writeWhole(this.path, `${JSON.stringify({ version: VERSION, body: hashOf(body) })}\n${body}`);
+        writeChecked(this.path, CODE, body);
       }
     }
     this.seen.clear();

@@ -45,8 +45,11 @@ export class DamagedTails extends Error {
   }
 }
 
-/** The body of a shard file whose first line is a header of this version and code, with its hash; else undefined. */
-function readChecked(path: string, code: string): { header: Header; body: string } | undefined {
+/**
+ * The body of a file whose first line is a header of this version and code, with the hash of the rest; else
+ * undefined. Every file the build keeps in node_modules/.cache is read and written so (also incremental/fileHashes.ts).
+ */
+export function readChecked(path: string, code: string): { header: Header; body: string } | undefined {
   if (!existsSync(path)) return undefined;
   try {
     const text = readFileSync(path, 'utf8');
@@ -61,9 +64,11 @@ function readChecked(path: string, code: string): { header: Header; body: string
   }
 }
 
-function writeChecked(path: string, header: Omit<Header, 'body'>, body: string): string {
+/** Writes `body` under a header that `readChecked` accepts (`tails`: see Split); returns the body's hash. */
+export function writeChecked(path: string, code: string, body: string, tails?: string): string {
   const hash = hashOf(body);
-  writeWhole(path, `${JSON.stringify({ ...header, body: hash })}\n${body}`);
+  const header: Header = { version: VERSION, code, body: hash, ...(tails === undefined ? {} : { tails }) };
+  writeWhole(path, `${JSON.stringify(header)}\n${body}`);
   return hash;
 }
 
@@ -232,8 +237,7 @@ export class KeptStore<T> {
       if (!this.split) heads[key] = value;
       else [heads[key], tails[key]] = this.split.detach(value);
     }
-    const header = { version: VERSION, code: this.code };
-    const tailHash = this.split ? writeChecked(this.tailPath(name), header, JSON.stringify(tails)) : undefined;
-    writeChecked(join(this.folder ?? '', `${name}.json`), { ...header, tails: tailHash }, JSON.stringify(heads));
+    const tailHash = this.split ? writeChecked(this.tailPath(name), this.code, JSON.stringify(tails)) : undefined;
+    writeChecked(join(this.folder ?? '', `${name}.json`), this.code, JSON.stringify(heads), tailHash);
   }
 }
