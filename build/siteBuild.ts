@@ -146,7 +146,7 @@ export async function buildSite({
     const { pages } = compiled;
     const { articleCache, fileHashes } = caches;
     report?.(
-      `Articles: ${articleCache.hits} from the cache (${fileHashes.hits} files not read again; the text of ` +
+      `Articles: ${articleCache.hits} from the cache (${fileHashes.hits} files unchanged since last read; the text of ` +
         `${articleCache.sectionShardsRead} of 256 shards read), ${articleCache.misses} validated`,
     );
     const expected = expectedCounts(compiled.stats);

@@ -21,7 +21,7 @@ export const RACY_MS = 3000;
 const signatureOf = (stats: Stats) => `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
 
 export class FileHashes {
-  /** Files found unchanged, and so not read, since this was loaded. */
+  /** Files `stat` found unchanged since they were last read (one the article cache does not know is read again). */
   hits = 0;
   private readonly kept: Map<string, [signature: string, hash: string]>;
   private readonly seen = new Map<string, [signature: string, hash: string]>();
