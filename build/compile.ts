@@ -19,6 +19,7 @@ import { emitSite } from './compile/emitSite.ts';
 import { emitTags } from './compile/emitTags.ts';
 import { noPages, pageList } from './compile/pageList.ts';
 import { validate } from './compile/validate.ts';
+import { hashOf } from './incremental/buildState.ts';
 import type { Corpus } from './compile/corpus.ts';
 import type { CompileInput, CompileOutput, Emitted } from './compile/types.ts';
 
@@ -37,17 +38,22 @@ export function compileContent(input: CompileInput): CompileOutput {
   // On demand: the documents made, serialized only when asked for (the tag lists alone are 250 MB of JSON at 100k).
   const unserialized = new Map<string, unknown>();
   let count = 0;
+  const listInputs = input.writeDocument && cardInputs(corpus);
   const write = (emitted: Iterable<Emitted<unknown>>) => {
-    for (const { path, document, inputs } of emitted) {
+    for (const { path, document, inputs: given } of emitted) {
       count++;
       const decoded = decodeURIComponent(path);
       if (input.onDemand) {
         unserialized.set(decoded, document);
       } else if (!input.writeDocument) {
         documents.set(decoded, JSON.stringify(document));
-      } else if (inputs === undefined || !input.reuseDocument?.(decoded, inputs)) {
+      } else {
+        const made = given === undefined && listInputs ? listInputs(document) : { inputs: given };
+        const { inputs } = made;
         // Unless made from the same inputs as the copy the last build wrote: then neither serialized nor hashed again.
-        input.writeDocument(decoded, JSON.stringify(document), inputs);
+        if (inputs === undefined || !input.reuseDocument?.(decoded, inputs)) {
+          input.writeDocument(decoded, made.text ?? JSON.stringify(document), inputs);
+        }
       }
     }
   };
@@ -81,6 +87,27 @@ export function compileContent(input: CompileInput): CompileOutput {
       sections: corpus.sectionLists.size,
       documents: count + (input.onDemand ? corpus.articles.length : 0),
     },
+  };
+}
+
+/**
+ * The inputs of a document that holds cards (a list page): its JSON with each card written as the hash of its
+ * article's file, which is all a card is made from (compile/cards.ts). A page of 20 cards is then hashed from a
+ * few hundred bytes instead of serialized whole, and a build that finds the same inputs links the last copy. A
+ * document that holds no card comes back as its own text (its bytes are its inputs: the writer compares their hash).
+ */
+function cardInputs(corpus: Corpus): (document: unknown) => { inputs?: string; text?: string } {
+  const cardHashes = new Map<object, string>();
+  corpus.cards.forEach((card, ordinal) => cardHashes.set(card, corpus.hashes[ordinal] ?? ''));
+  return (document) => {
+    let cards = 0;
+    const text = JSON.stringify(document, (_key, value: unknown) => {
+      const hash = typeof value === 'object' && value !== null ? cardHashes.get(value) : undefined;
+      if (hash === undefined) return value;
+      cards++;
+      return { card: hash };
+    });
+    return cards === 0 ? { text } : { inputs: hashOf(text) };
   };
 }
 

@@ -10,7 +10,7 @@
  * Kept in node_modules/.cache/broadsheet-articles/files.json with a hash of its body; a damaged file is ignored.
  */
 import { join } from 'node:path';
-import { readChecked, writeChecked } from './keptStore.ts';
+import { readChecked, writeChecked } from './checkedFile.ts';
 import type { Stats } from 'node:fs';
 
 /** What the kept file's header names as the code that made it: its format. */

@@ -11,22 +11,13 @@
  * `tails/`, which with `lazyTails` is read, a shard at a time, only when a value's tail is first asked for. The head
  * shard's first line holds the hash of its tail shard, so a tail shard of another save is never taken for its own.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashOf, writeWhole } from './buildState.ts';
+import { hashOf, readChecked, writeChecked } from './checkedFile.ts';
 
-const VERSION = 2;
 const SHARDS = 256;
 
 const shardOf = (key: string) => hashOf(key).slice(0, 2);
-
-interface Header {
-  version: number;
-  code: string;
-  body: string;
-  /** With a `Split`: the hash of the tail shard's body, as saved with this shard. */
-  tails?: string;
-}
 
 /**
  * How a value is kept in two parts. `attach` makes the value again from its head and a way to read its tail: at once
@@ -43,33 +34,6 @@ export class DamagedTails extends Error {
   constructor(path: string) {
     super(`${path} was missing or damaged, and is removed; build again, and it is made anew`);
   }
-}
-
-/**
- * The body of a file whose first line is a header of this version and code, with the hash of the rest; else
- * undefined. Every file the build keeps in node_modules/.cache is read and written so (also incremental/fileHashes.ts).
- */
-export function readChecked(path: string, code: string): { header: Header; body: string } | undefined {
-  if (!existsSync(path)) return undefined;
-  try {
-    const text = readFileSync(path, 'utf8');
-    const newline = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, newline)) as Header;
-    const body = text.slice(newline + 1);
-    return header.version === VERSION && header.code === code && header.body === hashOf(body)
-      ? { header, body }
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Writes `body` under a header that `readChecked` accepts (`tails`: see Split); returns the body's hash. */
-export function writeChecked(path: string, code: string, body: string, tails?: string): string {
-  const hash = hashOf(body);
-  const header: Header = { version: VERSION, code, body: hash, ...(tails === undefined ? {} : { tails }) };
-  writeWhole(path, `${JSON.stringify(header)}\n${body}`);
-  return hash;
 }
 
 export interface KeptStoreOptions<T> {

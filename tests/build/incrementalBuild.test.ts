@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statePath } from '../../build/incremental/buildState.ts';
 import { buildSite } from '../../build/siteBuild.ts';
 import { hashTree } from '../e2e/hashTree.ts';
 import { article, type Json } from './articleSource.ts';
@@ -135,6 +136,21 @@ describe('incremental builds', { timeout: 600_000 }, () => {
     expect(result.pages.rendered).toBe(0);
     expect(result.files.written).toBe(0);
     expect(result.changes).toEqual({ added: [], changed: [], removed: [] });
+  });
+
+  it('a damaged build state is discarded: the next build makes every page again, and the same site', async () => {
+    const state = statePath(ROOT, incremental);
+    const text = readFileSync(state, 'utf8');
+    // One byte of a hash changed: the file still parses, and holds a lie.
+    writeFileSync(
+      state,
+      text.replace(/"hash":"(.)/, (_, c: string) => `"hash":"${c === '0' ? '1' : '0'}`),
+    );
+    const before = hashTree(incremental);
+    const result = await build(incremental, false);
+    expect(result.pages.reused).toBe(0);
+    expect(result.pages.rendered).toBeGreaterThan(0);
+    expect(hashTree(incremental)).toEqual(before);
   });
 
   it('after any sequence of edits, writes exactly what a cold build writes', async () => {
