@@ -9,7 +9,7 @@
 import { dataPath } from '../src/model/paths.ts';
 import { buildCorpus } from './compile/corpus.ts';
 import { emitAliases } from './compile/emitAliases.ts';
-import { articleEmitter, compiledArticle, emitArticles } from './compile/emitArticles.ts';
+import { articleEmitter, compiledArticle } from './compile/emitArticles.ts';
 import { emitAuthors } from './compile/emitAuthors.ts';
 import { emitIdShards } from './compile/emitIdShards.ts';
 import { emitIndex } from './compile/emitIndex.ts';
@@ -19,6 +19,7 @@ import { emitSite } from './compile/emitSite.ts';
 import { emitTags } from './compile/emitTags.ts';
 import { noPages, pageList } from './compile/pageList.ts';
 import { validate } from './compile/validate.ts';
+import { summarize, unchangedArticles } from './incremental/articleChanges.ts';
 import { hashOf } from './incremental/buildState.ts';
 import type { Corpus } from './compile/corpus.ts';
 import type { CompileInput, CompileOutput, Emitted } from './compile/types.ts';
@@ -62,13 +63,27 @@ export function compileContent(input: CompileInput): CompileOutput {
   write(emitAuthors(corpus));
   write(emitSections(corpus));
   // One document an article, in the corpus's order; or, on demand, each when it is first asked for.
+  const corpusSummary = input.writeDocument && summarize(corpus);
+  let articlesKept: number | undefined;
   if (!input.onDemand) {
-    let ordinal = 0;
-    for (const emitted of emitArticles(corpus, input.rankingMemo)) {
-      const hash = corpus.hashes[ordinal++] ?? '';
-      if (emitted.document.kind === 'article') input.onArticle?.(emitted.document.article, hash);
+    const { keptArticles, rankingMemo, onArticle } = input;
+    const unchanged = corpusSummary && keptArticles && unchangedArticles(corpus, corpusSummary, keptArticles.previous);
+    const emit = articleEmitter(corpus, rankingMemo);
+    if (unchanged) articlesKept = 0;
+    corpus.articles.forEach((article, ordinal) => {
+      const hash = corpus.hashes[ordinal] ?? '';
+      if (unchanged?.[ordinal] && keptArticles?.keep(decodeURIComponent(dataPath.article(article.id)))) {
+        // Its related list is the one kept: still in use, so not forgotten at the next save.
+        rankingMemo?.keep?.(article.id);
+        onArticle?.(compiledArticle(article), hash);
+        articlesKept = (articlesKept ?? 0) + 1;
+        count++;
+        return;
+      }
+      const emitted = emit(ordinal);
+      if (emitted.document.kind === 'article') onArticle?.(emitted.document.article, hash);
       write([emitted]);
-    }
+    });
   }
   write(emitAliases(corpus));
   write(emitIdShards(corpus));
@@ -77,6 +92,8 @@ export function compileContent(input: CompileInput): CompileOutput {
   return {
     problems,
     documents,
+    ...(corpusSummary && { corpusSummary }),
+    ...(articlesKept !== undefined && { articlesKept }),
     ...(input.onDemand && onDemand(corpus, unserialized, input.rankingMemo)),
     media: emitMedia(corpus),
     pages: pageList(corpus),

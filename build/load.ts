@@ -30,7 +30,7 @@ export interface LoadOutput extends CompileOutput {
  */
 export interface LoadOptions extends Pick<
   CompileInput,
-  'articleCache' | 'rankingMemo' | 'writeDocument' | 'reuseDocument' | 'onArticle' | 'onDemand'
+  'articleCache' | 'rankingMemo' | 'writeDocument' | 'reuseDocument' | 'keptArticles' | 'onArticle' | 'onDemand'
 > {
   /** The hashes of article files read before (incremental/fileHashes.ts): an unchanged one is not read again. */
   fileHashes?: FileHashes;
@@ -49,6 +49,7 @@ export async function loadContent(
     rankingMemo,
     writeDocument,
     reuseDocument,
+    keptArticles,
     onArticle,
     onDemand,
     fileHashes,
@@ -85,6 +86,7 @@ export async function loadContent(
       rankingMemo,
       writeDocument,
       reuseDocument,
+      keptArticles,
       onArticle,
       onDemand,
       readProblems: tree.problems,

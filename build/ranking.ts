@@ -18,7 +18,7 @@ import type { Article } from '../src/model/schema.ts';
 
 export const MAX_RELATED = 6;
 /** How many neighbours on each side, in each shared list, are considered as candidates. */
-const NEIGHBOURS = 15;
+export const NEIGHBOURS = 15;
 const AUTHOR_WEIGHT = 0.6;
 const SECTION_WEIGHT = 0.3;
 const TEXT_WEIGHT = 2;
@@ -57,6 +57,8 @@ export interface KeptRanking {
 export interface RankingMemo {
   get: (id: string) => KeptRanking | undefined;
   set: (id: string, ranking: KeptRanking) => void;
+  /** Marks a kept ranking as still in use, without reading it (an article whose document was kept whole). */
+  keep?: (id: string) => void;
 }
 
 /**

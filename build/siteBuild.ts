@@ -141,13 +141,18 @@ export async function buildSite({
       writeDocument: (path, text, inputs) => writer.write(path.slice(1), text, inputs),
       // Inputs say what a document was made from, not how: trusted only from a build of the same code.
       reuseDocument: sameCode ? (path, inputs) => writer.reuseMade(path.slice(1), inputs) : undefined,
+      keptArticles:
+        sameCode && previous.corpus
+          ? { previous: previous.corpus, keep: (path) => writer.reuse(path.slice(1)) }
+          : undefined,
       onArticle: (article, hash) => search.add(article, hash),
     });
     const { pages } = compiled;
     const { articleCache, fileHashes } = caches;
     report?.(
       `Articles: ${articleCache.hits} from the cache (${fileHashes.hits} files unchanged since last read; the text of ` +
-        `${articleCache.sectionShardsRead} of 256 shards read), ${articleCache.misses} validated`,
+        `${articleCache.sectionShardsRead} of 256 shards read), ${articleCache.misses} validated; ` +
+        `${compiled.articlesKept ?? 0} of ${compiled.stats.articles} articles' documents kept without being made again`,
     );
     const expected = expectedCounts(compiled.stats);
     const bundles = await appBundles(root, rebundle ? `${key}-${process.pid}` : key, logLevel);
@@ -229,6 +234,7 @@ export async function buildSite({
       files: Object.fromEntries(writer.files),
       pages: dependencies,
       media,
+      ...(compiled.corpusSummary && { corpus: compiled.corpusSummary }),
     });
     writeFileSync(changesFile, `${JSON.stringify(changes, null, 1)}\n`);
     return {

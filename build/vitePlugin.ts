@@ -34,7 +34,10 @@ export async function compileForBuild(
   {
     caches,
     ...streams
-  }: { caches?: CompileCaches } & Pick<LoadOptions, 'writeDocument' | 'reuseDocument' | 'onArticle'> = {},
+  }: { caches?: CompileCaches } & Pick<
+    LoadOptions,
+    'writeDocument' | 'reuseDocument' | 'keptArticles' | 'onArticle'
+  > = {},
 ): Promise<CompileOutput> {
   const output = await loadContent(contentDir, 'strict', {
     articleCache: caches?.articleCache,

@@ -37,9 +37,11 @@ export function articleEmitter(
   rankingMemo?: RankingMemo,
 ): (ordinal: number) => Emitted<ArticleDocument> {
   const { articles, hashes, cards, picks, sectionLists } = corpus;
-  const ranker = createRanker(corpus, rankingMemo && { memo: rankingMemo, hashes });
+  // Built at the first article made: an incremental build that keeps every article's document needs no ranker.
+  let ranker: ReturnType<typeof createRanker> | undefined;
   return (ordinal) => {
     const article = articles[ordinal] as Article;
+    ranker ??= createRanker(corpus, rankingMemo && { memo: rankingMemo, hashes });
     const ranked = ranker(ordinal, picks[ordinal] ?? []);
     const related = ranked.map(({ ordinal: o, editorsPick, reasons }) => ({
       ...(cards[o] as Card),

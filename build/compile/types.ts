@@ -2,6 +2,7 @@
 import type { CompiledArticle } from '../../src/model/compiled.ts';
 import type { Problem } from '../../src/model/problems.ts';
 import type { Article } from '../../src/model/schema.ts';
+import type { CorpusSummary } from '../incremental/articleChanges.ts';
 import type { RankingMemo } from '../ranking.ts';
 
 export interface SourceFile {
@@ -59,6 +60,12 @@ export interface CompileInput {
   onDemand?: boolean;
   /** Related lists ranked by an earlier compile, reused when what they were ranked from is the same (ranking.ts). */
   rankingMemo?: RankingMemo;
+  /**
+   * The last build's corpus (CompileOutput.corpusSummary), and a way to keep the document it wrote at a path: an
+   * article whose document cannot have changed (incremental/articleChanges.ts) is then neither made nor ranked, only
+   * kept (`keep` says false when the last copy is gone, and the document is made after all). Only with `writeDocument`.
+   */
+  keptArticles?: { previous: CorpusSummary; keep: (path: string) => boolean };
   /** Problems met while reading the content folder (unreadable files, an empty newsroom), reported with the rest. */
   readProblems?: Problem[];
   /**
@@ -82,6 +89,10 @@ export interface CompileOutput {
   /** The pages to prerender; empty when strict and there are problems. */
   pages: PageList;
   stats: { articles: number; tags: number; authors: number; sections: number; documents: number };
+  /** With `writeDocument`: what the next build needs to know of this corpus (`keptArticles`). */
+  corpusSummary?: CorpusSummary;
+  /** With `keptArticles`: how many article documents were kept without being made. */
+  articlesKept?: number;
 }
 
 /** The pages the site build prerenders, by kind, as percent-encoded site paths (src/model/pageUrls.ts). */

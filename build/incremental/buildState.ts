@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { readChecked, writeChecked } from './checkedFile.ts';
+import type { CorpusSummary } from './articleChanges.ts';
 
 export { hashOf, writeWhole } from './checkedFile.ts';
 
@@ -29,10 +30,12 @@ export interface BuildState {
   pages: Record<string, string[]>;
   /** For each image of the content folder, the hash of its bytes when its files were made. */
   media: Record<string, string>;
+  /** What the next build needs to know of the articles (incremental/articleChanges.ts). */
+  corpus?: CorpusSummary;
 }
 
 /** The format of the state file; a file of another format is discarded, as a damaged one is (checkedFile.ts). */
-const FORMAT = 'build-state-1';
+const FORMAT = 'build-state-2';
 
 /** Where the state of the build published at `target` is kept. */
 export function statePath(root: string, target: string): string {

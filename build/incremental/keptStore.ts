@@ -155,6 +155,11 @@ export class KeptStore<T> {
     return value;
   }
 
+  /** Counts the key as used, as `get` does, without reading its value; nothing if it is not kept. */
+  keep(key: string): void {
+    if (this.entries.has(key)) this.used.add(key);
+  }
+
   set(key: string, value: T): void {
     this.entries.set(key, value);
     this.used.add(key);
