@@ -292,6 +292,8 @@ export function acquireLock({ lock, shown }: OutputPaths): () => void {
 // Leftovers and signals.
 
 const LEFTOVER = /^(.*)\.(staging|retired|removing|lock)-(\d+)(?:-\d+)?$/;
+/** The file that says which build kept a spare (`<out>.spare`): written into it when it stops being published. */
+const SPARE_MARKER = '.broadsheet-spare';
 const CACHE_PREFIX = 'broadsheet-prerender-';
 
 /**
@@ -372,8 +374,17 @@ export interface PreparedOutput extends OutputPaths {
   staging: string;
   /** Scratch space for the build (the prerender's server bundle), removed with the staging folder. */
   cache: string;
-  /** Replaces the published site with the staging folder. */
-  publish: () => void;
+  /**
+   * Makes the spare (the site the last build replaced, kept beside the output as `<out>.spare`) the staging folder,
+   * when it is the one `token` names (the last build's state says which it kept); otherwise removes it. Call before
+   * anything is written. Whether the staging folder is now the spare.
+   */
+  takeSpare: (token: string | undefined) => boolean;
+  /**
+   * Replaces the published site with the staging folder. With `keepReplaced`, the replaced site is kept as the spare,
+   * marked with that token, for the next build to bring up to date instead of staging every file anew.
+   */
+  publish: (keepReplaced?: string) => void;
   /** Removes the staging and cache folders and releases the lock; safe to call more than once. */
   dispose: () => void;
 }
@@ -396,6 +407,8 @@ export function prepareOutput(options: PrepareOptions): PreparedOutput {
   const { target, shown } = paths;
   const staging = `${target}.staging-${process.pid}`;
   const retired = `${target}.retired-${process.pid}`;
+  const spare = `${target}.spare`;
+  const spareMarker = join(spare, SPARE_MARKER);
   const cache = join(options.cacheRoot, `${CACHE_PREFIX}${process.pid}`);
   try {
     removeLeftovers(
@@ -411,17 +424,20 @@ export function prepareOutput(options: PrepareOptions): PreparedOutput {
 
   let published = false;
   let disposed = false;
-  const removeScratch = () => {
-    if (published && options.removeOldSiteInBackground === true && existsSync(retired)) {
-      // Numbered: an earlier build in this process may still be removing its own replaced site.
-      const removing = `${target}.removing-${process.pid}-${++removals}`;
-      try {
-        renameSync(retired, removing);
-        removeInBackground(removing);
-      } catch {
-        // Not renamed: removed here with the rest, so the lock is released whatever happens.
-      }
+  /** Renamed out of the way at once (so a build that starts meanwhile cannot take it), then deleted in the background. */
+  const removeAside = (folder: string) => {
+    if (!existsSync(folder)) return;
+    // Numbered: an earlier build in this process may still be removing its own replaced site.
+    const removing = `${target}.removing-${process.pid}-${++removals}`;
+    try {
+      renameSync(folder, removing);
+      removeInBackground(removing);
+    } catch {
+      rmSync(folder, { recursive: true, force: true });
     }
+  };
+  const removeScratch = () => {
+    if (published && options.removeOldSiteInBackground === true) removeAside(retired);
     for (const folder of [staging, cache, retired]) rmSync(folder, { recursive: true, force: true });
   };
   const unhook = onStopSignal((signal) => {
@@ -436,7 +452,23 @@ export function prepareOutput(options: PrepareOptions): PreparedOutput {
     ...paths,
     staging,
     cache,
-    publish() {
+    takeSpare(token) {
+      if (!existsSync(spare)) return false;
+      let marked: string | undefined;
+      try {
+        marked = readFileSync(spareMarker, 'utf8');
+      } catch {
+        // No marker: not a spare this build can vouch for.
+      }
+      if (token === undefined || marked !== token || existsSync(staging)) {
+        removeAside(spare);
+        return false;
+      }
+      rmSync(spareMarker);
+      renameSync(spare, staging);
+      return true;
+    },
+    publish(keepReplaced) {
       const hadSite = existsSync(target);
       if (hadSite) renameSync(target, retired);
       try {
@@ -446,6 +478,11 @@ export function prepareOutput(options: PrepareOptions): PreparedOutput {
         throw error;
       }
       published = true;
+      if (keepReplaced === undefined || !hadSite) return;
+      // Not published any more, so marking it changes no site. A spare left by an earlier build is not this one's.
+      removeAside(spare);
+      writeFileSync(join(retired, SPARE_MARKER), keepReplaced);
+      renameSync(retired, spare);
     },
     dispose() {
       if (disposed) return;

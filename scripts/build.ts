@@ -26,6 +26,7 @@ try {
   console.log(
     `Built ${outDir}/ in ${seconds} s${full ? ' (full build)' : ''}: ${pages.rendered + pages.reused} prerendered pages ` +
       `(${pages.rendered} rendered, ${pages.reused} unchanged), ${files.written} files written, ${files.reused} unchanged` +
+      `${result.fromSpare ? ' (the site the last build replaced was brought up to date, so they stayed where they were)' : ''}` +
       `${result.bundled ? '; the app was bundled' : ''}.`,
   );
   console.log(

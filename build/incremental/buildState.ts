@@ -32,10 +32,15 @@ export interface BuildState {
   media: Record<string, string>;
   /** What the next build needs to know of the articles (incremental/articleChanges.ts). */
   corpus?: CorpusSummary;
+  /**
+   * The site this build replaced, kept beside the output as `<out>.spare` (outputFolder.ts) and marked with `token`:
+   * the last build's files, but for those this build `changed` (added ones it does not have).
+   */
+  spare?: { token: string; changed: string[] };
 }
 
 /** The format of the state file; a file of another format is discarded, as a damaged one is (checkedFile.ts). */
-const FORMAT = 'build-state-2';
+const FORMAT = 'build-state-3';
 
 /** Where the state of the build published at `target` is kept. */
 export function statePath(root: string, target: string): string {

@@ -3,8 +3,13 @@
  * bytes hash the same as the ones the last build wrote, and which is still as that build left it, is hard-linked
  * from the published folder instead of written. Linking costs no copy, so an incremental build of a large site
  * stages in seconds and the swap stays atomic. Every file is recorded, for the next build and the change list.
+ *
+ * Or the staging folder is the site the last build replaced (its spare, outputFolder.ts), brought up to date in
+ * place: a file it already holds as the last build published it is left where it is, with no link and no folder
+ * made; anything else is replaced (never written through: a kept file may be a link to the published one), and
+ * what the new site does not have is removed (`sweep`).
  */
-import { copyFileSync, linkSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { hashOf, type BuildState, type FileRecord } from './buildState.ts';
 
@@ -23,11 +28,57 @@ export class OutputWriter {
   private readonly published: string;
   /** The last build's files, or undefined for a cold build. */
   private readonly previous: BuildState['files'] | undefined;
+  /**
+   * When the staging folder is the spare: the files the last build changed, whose copy there is the older one. Every
+   * other file there that the last build published is the same file, if still as recorded (size and time).
+   */
+  private readonly spareStale: ReadonlySet<string> | undefined;
 
-  constructor(staging: string, published: string, previous: BuildState['files'] | undefined) {
+  constructor(
+    staging: string,
+    published: string,
+    previous: BuildState['files'] | undefined,
+    spare?: { stale: ReadonlySet<string> },
+  ) {
     this.staging = staging;
     this.published = published;
     this.previous = previous;
+    this.spareStale = spare && previous ? spare.stale : undefined;
+  }
+
+  /** The last build's record of `file`, when the staging folder (the spare) holds that very file. */
+  private kept(file: string): FileRecord | undefined {
+    if (!this.spareStale || this.spareStale.has(file)) return undefined;
+    const record = this.previous?.[file];
+    if (!record) return undefined;
+    try {
+      const stats = statSync(join(this.staging, file));
+      return stats.isFile() && stats.size === record.size && stats.mtimeMs === record.mtimeMs ? record : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Takes the last build's copy of `file` when it is intact and `accepts` it: kept in the spare, or linked. */
+  private take(file: string, accepts: (record: FileRecord) => boolean): boolean {
+    const kept = this.kept(file);
+    if (kept && accepts(kept)) {
+      this.files.set(file, kept);
+      this.reused++;
+      return true;
+    }
+    const record = this.intact(file);
+    if (!record || !accepts(record)) return false;
+    this.link(file, record);
+    return true;
+  }
+
+  /** Makes room for `file` in the staging folder: its folder made, and whatever is there removed, never written through. */
+  private place(file: string): string {
+    const to = join(this.staging, file);
+    this.folderFor(to);
+    if (this.spareStale || this.files.has(file)) rmSync(to, { force: true });
+    return to;
   }
 
   /** The last build's record of `file`, when the published copy is still exactly that file. */
@@ -50,35 +101,27 @@ export class OutputWriter {
     }
   }
 
-  /** Whether the published copy of `file` is intact and (if given) has the hash `hash`. */
+  /** Whether the last build's copy of `file` is intact and (if given) has the hash `hash`. */
   canReuse(file: string, hash?: string): boolean {
-    const record = this.intact(file);
+    const record = this.kept(file) ?? this.intact(file);
     return !!record && (hash === undefined || record.hash === hash);
   }
 
-  /** Links the published copy of `file` when it is intact and (if given) has the hash `hash`. */
+  /** Takes the last build's copy of `file` when it is intact and (if given) has the hash `hash`. */
   reuse(file: string, hash?: string): boolean {
-    const record = this.intact(file);
-    if (!record || (hash !== undefined && record.hash !== hash)) return false;
-    this.link(file, record);
-    return true;
+    return this.take(file, (record) => hash === undefined || record.hash === hash);
   }
 
   /**
-   * Links the published copy of `file` when the last build made it from the same `inputs` and it is intact: the
+   * Takes the last build's copy of `file` when that build made it from the same `inputs` and it is intact: the
    * caller need not make it at all. Only for a build of the same code as the last one (the inputs do not say how).
    */
   reuseMade(file: string, inputs: string): boolean {
-    const record = this.intact(file);
-    if (!record || record.inputs !== inputs) return false;
-    this.link(file, record);
-    return true;
+    return this.take(file, (record) => record.inputs === inputs);
   }
 
   private link(file: string, record: FileRecord) {
-    const to = join(this.staging, file);
-    this.folderFor(to);
-    if (this.files.has(file)) rmSync(to);
+    const to = this.place(file);
     try {
       linkSync(join(this.published, file), to);
       // A link is the same file: its size and time are the record's, checked a moment ago.
@@ -103,10 +146,8 @@ export class OutputWriter {
       if (record && record.inputs !== inputs) this.files.set(file, withInputs(record, inputs));
       return;
     }
-    const to = join(this.staging, file);
-    this.folderFor(to);
-    // Never write through a link into the published site: a file staged already is replaced, not overwritten.
-    if (this.files.has(file)) rmSync(to);
+    // Never write through a link into the published site: a file already there is replaced, not overwritten.
+    const to = this.place(file);
     writeFileSync(to, bytes);
     this.recordWritten(file, hash, inputs);
   }
@@ -120,6 +161,30 @@ export class OutputWriter {
 
   hashOf(file: string): string | undefined {
     return this.files.get(file)?.hash;
+  }
+
+  /**
+   * Removes from the spare every file the new site does not have (`present`: what the staging folder held when the
+   * build began), except those still to be made (`coming`), and the folders that leaves empty. Returns how many.
+   */
+  sweep(present: readonly string[], coming: ReadonlySet<string>): number {
+    let removed = 0;
+    const folders = new Set<string>();
+    for (const file of present) {
+      if (this.files.has(file) || coming.has(file)) continue;
+      rmSync(join(this.staging, file), { force: true });
+      removed++;
+      for (let folder = dirname(file); folder !== '.'; folder = dirname(folder)) folders.add(folder);
+    }
+    // Deepest first, so a folder is tried after the folders inside it.
+    for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
+      try {
+        rmdirSync(join(this.staging, folder));
+      } catch {
+        // Not empty: it holds files of the new site.
+      }
+    }
+    return removed;
   }
 }
 

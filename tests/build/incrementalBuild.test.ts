@@ -163,6 +163,8 @@ describe('incremental builds', { timeout: 600_000 }, () => {
           for (const [name, pick] of edits) {
             EDITS[name]?.(pick, edits.length + pick);
             const result = await build(incremental, false);
+            // Made from the site the build before replaced, brought up to date in place.
+            expect(result.fromSpare).toBe(true);
             await build(cold, true);
             const tree = hashTree(incremental);
             // The search index, the feeds and the sitemaps are part of what is compared.

@@ -356,6 +356,36 @@ describe('prepareOutput: staging, swap and leftovers', () => {
     expect(existsSync(join(root, 'dist.lock'))).toBe(false);
   });
 
+  it('keeps the replaced site as the spare when asked, and hands it over as the staging folder only to its token', () => {
+    writeSite(join(root, 'dist'), 'first');
+    const second = prepareInBackground();
+    expect(second.takeSpare('none yet')).toBe(false);
+    writeSite(second.staging, 'second');
+    second.publish('token-2');
+    second.dispose();
+    expect(readFileSync(join(root, 'dist/index.html'), 'utf8')).toBe('second');
+    // The first site, beside the published one, marked; the published one holds no marker.
+    expect(readFileSync(join(root, 'dist.spare/index.html'), 'utf8')).toBe('first');
+    expect(readFileSync(join(root, 'dist.spare/.broadsheet-spare'), 'utf8')).toBe('token-2');
+    expect(existsSync(join(root, 'dist/.broadsheet-spare'))).toBe(false);
+
+    const third = prepareInBackground();
+    expect(third.takeSpare('token-2')).toBe(true);
+    expect(readFileSync(join(third.staging, 'index.html'), 'utf8')).toBe('first');
+    expect(existsSync(join(third.staging, '.broadsheet-spare'))).toBe(false);
+    writeSite(third.staging, 'third');
+    third.publish('token-3');
+    third.dispose();
+    expect(readFileSync(join(root, 'dist/index.html'), 'utf8')).toBe('third');
+    expect(readFileSync(join(root, 'dist.spare/index.html'), 'utf8')).toBe('second');
+
+    // Another token (a state that does not describe it): the spare is not used, and is removed.
+    const fourth = prepareInBackground();
+    expect(fourth.takeSpare('token-2')).toBe(false);
+    expect(existsSync(join(root, 'dist.spare'))).toBe(false);
+    fourth.dispose();
+  });
+
   it('removes a replaced site that a background removal left behind', () => {
     writeSite(join(root, 'dist'), 'published');
     writeSite(join(root, `dist.removing-${deadPid()}`), 'older');

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /** Staging the new site against the published one: what is linked, what is written, and what a sync must upload. */
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -79,6 +79,65 @@ describe('OutputWriter', () => {
     writer.write('index.html', '<p>new</p>');
     expect(readFileSync(join(published, 'index.html'), 'utf8')).toBe('<p>front</p>');
     expect(readFileSync(join(staging, 'index.html'), 'utf8')).toBe('<p>new</p>');
+  });
+});
+
+describe('OutputWriter bringing a spare up to date', () => {
+  /**
+   * Two builds, as the site build runs them: the first publishes, the second links from it; then the first's folder
+   * (the spare) is brought up to date to what the third build makes.
+   */
+  function threeBuilds() {
+    const first = folder();
+    const one = new OutputWriter(first, join(first, 'none'), undefined);
+    one.write('index.html', '<p>one</p>');
+    one.write('data/a.json', '{"a":1}');
+    one.write('data/gone/b.json', '{"b":1}');
+    one.write('data/kept.json', '{"kept":1}');
+    const second = folder();
+    const two = new OutputWriter(second, first, Object.fromEntries(one.files));
+    two.write('index.html', '<p>two</p>');
+    two.write('data/a.json', '{"a":1}');
+    two.write('data/gone/b.json', '{"b":1}');
+    two.write('data/kept.json', '{"kept":1}');
+    two.write('data/new.json', '{"new":1}');
+    const changes = changesSince(Object.fromEntries(one.files), two.files);
+    return { spare: first, published: second, records: Object.fromEntries(two.files), changes };
+  }
+
+  it('leaves in place what the spare holds as published, replaces the rest, and sweeps what the site no longer has', () => {
+    const { spare, published, records, changes } = threeBuilds();
+    expect(changes.changed).toEqual(['index.html']);
+    writeFileSync(join(spare, 'stray.txt'), 'put there by hand');
+    const writer = new OutputWriter(spare, published, records, { stale: new Set(changes.changed) });
+    const inode = statSync(join(spare, 'data/kept.json')).ino;
+    writer.write('data/kept.json', '{"kept":1}');
+    writer.write('data/a.json', '{"a":2}');
+    writer.write('data/new.json', '{"new":1}');
+    expect(writer.reuse('index.html')).toBe(true);
+    // Kept where it was; the changed file replaced, never written through (the published copy is the same file).
+    expect(statSync(join(spare, 'data/kept.json')).ino).toBe(inode);
+    expect(readFileSync(join(published, 'data/a.json'), 'utf8')).toBe('{"a":1}');
+    expect(readFileSync(join(spare, 'data/a.json'), 'utf8')).toBe('{"a":2}');
+    expect(readFileSync(join(spare, 'index.html'), 'utf8')).toBe('<p>two</p>');
+    expect(readFileSync(join(spare, 'data/new.json'), 'utf8')).toBe('{"new":1}');
+    expect([writer.written, writer.reused]).toEqual([1, 3]);
+
+    const present = ['index.html', 'data/a.json', 'data/gone/b.json', 'data/kept.json', 'data/new.json', 'stray.txt'];
+    expect(writer.sweep(present, new Set(['articles/x/index.html']))).toBe(2);
+    expect(existsSync(join(spare, 'stray.txt'))).toBe(false);
+    // The folder the swept file leaves empty goes too.
+    expect(existsSync(join(spare, 'data/gone'))).toBe(false);
+    expect(existsSync(join(spare, 'data/kept.json'))).toBe(true);
+  });
+
+  it('does not trust a spare file changed since it was published (size or time), and replaces it', () => {
+    const { spare, published, records, changes } = threeBuilds();
+    writeFileSync(join(published, 'data/kept.json'), '{"kept":2}');
+    const writer = new OutputWriter(spare, published, records, { stale: new Set(changes.changed) });
+    writer.write('data/kept.json', '{"kept":1}');
+    expect(readFileSync(join(spare, 'data/kept.json'), 'utf8')).toBe('{"kept":1}');
+    expect(writer.written).toBe(1);
   });
 });
 
