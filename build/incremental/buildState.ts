@@ -11,7 +11,7 @@ import { basename, join, resolve } from 'node:path';
 import { readChecked, writeChecked } from './checkedFile.ts';
 import type { CorpusSummary } from './articleChanges.ts';
 
-export { hashOf, writeWhole } from './checkedFile.ts';
+export { hashOf } from './checkedFile.ts';
 
 export interface FileRecord {
   hash: string;

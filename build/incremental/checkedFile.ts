@@ -21,7 +21,7 @@ export interface Header {
 export const hashOf = (bytes: string | Buffer) => createHash('sha1').update(bytes).digest('hex');
 
 /** Writes `text` to a temporary file renamed into place, so a process killed meanwhile leaves the old file or none. */
-export function writeWhole(path: string, text: string): void {
+function writeWhole(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, text);

@@ -2,7 +2,7 @@
  * `npm run bench [-- filter|navigation|lighthouse ...]`: the benchmarks, figures not assertions.
  *   filter      100,000 generated articles and 5,000 tags: compile time and memory, then what the app's own
  *               loaders fetch for /?tag=a&tag=b (requests, raw and gzip bytes) and their time in JS
- *   build       10,000 generated articles: a cold build, then an edited, an added and a deleted article, each
+ *   build       10,000 generated articles: a cold build, then no change, an edited, an added and a deleted article, each
  *               built incrementally, and the result compared file by file with a cold build
  *   navigation  click to headline for a prefetched and a cold related article, in Chromium
  *   lighthouse  Lighthouse 12 (mobile) on an article, the front page, a tag page and a static limit page,
