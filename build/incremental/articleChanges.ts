@@ -39,15 +39,19 @@ export function summarize(corpus: ListCorpus): CorpusSummary {
   };
   add('a:', corpus.authorLists);
   add('s:', corpus.sectionLists);
-  const articles: CorpusSummary['articles'] = {};
-  corpus.articles.forEach((article, ordinal) => {
-    const picks = (corpus.picks[ordinal] ?? []).map((o) => corpus.articles[o]?.id ?? '');
-    articles[article.id] = [corpus.hashes[ordinal] ?? '', article.publishedAt, lists[ordinal] ?? [], picks];
-  });
-  const tags: CorpusSummary['tags'] = {};
-  for (const [slug, ordinals] of corpus.tagLists) {
-    tags[slug] = [roundedCount(ordinals.length), corpus.tagLabels.get(slug) ?? slug];
-  }
+  // Made with fromEntries, so that no id or slug can reach an object's prototype.
+  const articles: CorpusSummary['articles'] = Object.fromEntries(
+    corpus.articles.map((article, ordinal) => {
+      const picks = (corpus.picks[ordinal] ?? []).map((o) => corpus.articles[o]?.id ?? '');
+      return [article.id, [corpus.hashes[ordinal] ?? '', article.publishedAt, lists[ordinal] ?? [], picks]];
+    }),
+  );
+  const tags: CorpusSummary['tags'] = Object.fromEntries(
+    [...corpus.tagLists].map(([slug, ordinals]) => [
+      slug,
+      [roundedCount(ordinals.length), corpus.tagLabels.get(slug) ?? slug],
+    ]),
+  );
   return { total: roundedCount(corpus.articles.length), tags, articles };
 }
 
@@ -88,9 +92,12 @@ export function unchangedArticles(
   previous: CorpusSummary | undefined,
 ): boolean[] | undefined {
   if (!previous || previous.total !== now.total) return undefined;
+  // As maps: an article may be called "constructor", which every object has.
+  const nowArticles = new Map(Object.entries(now.articles));
+  const before = new Map(Object.entries(previous.articles));
   const changed = new Set<string>();
-  for (const [id, [hash]] of Object.entries(now.articles)) if (previous.articles[id]?.[0] !== hash) changed.add(id);
-  for (const id of Object.keys(previous.articles)) if (!(id in now.articles)) changed.add(id);
+  for (const [id, [hash]] of nowArticles) if (before.get(id)?.[0] !== hash) changed.add(id);
+  for (const id of before.keys()) if (!nowArticles.has(id)) changed.add(id);
 
   const unchanged = corpus.articles.map(() => true);
   const makeAgain = (ordinal: number | undefined) => {
@@ -102,7 +109,7 @@ export function unchangedArticles(
     for (let i = Math.max(0, place - reach); i <= Math.min(list.length - 1, place + reach); i++) makeAgain(list[i]);
   };
   for (const id of changed) {
-    for (const version of [now.articles[id], previous.articles[id]]) {
+    for (const version of [nowArticles.get(id), before.get(id)]) {
       if (!version) continue;
       const [, publishedAt, lists] = version;
       for (const key of lists) {
@@ -111,16 +118,17 @@ export function unchangedArticles(
       }
     }
   }
+  const tagsBefore = new Map(Object.entries(previous.tags));
   for (const [slug, weight] of Object.entries(now.tags)) {
-    const before = previous.tags[slug];
-    if (before && before[0] === weight[0] && before[1] === weight[1]) continue;
+    const was = tagsBefore.get(slug);
+    if (was && was[0] === weight[0] && was[1] === weight[1]) continue;
     for (const ordinal of corpus.tagLists.get(slug) ?? []) makeAgain(ordinal);
   }
   corpus.articles.forEach((article, ordinal) => {
     if (changed.has(article.id)) return makeAgain(ordinal);
-    const picks = now.articles[article.id]?.[3] ?? [];
-    const before = previous.articles[article.id]?.[3] ?? [];
-    if (picks.length !== before.length || picks.some((id, i) => id !== before[i] || changed.has(id))) {
+    const picks = nowArticles.get(article.id)?.[3] ?? [];
+    const picked = before.get(article.id)?.[3] ?? [];
+    if (picks.length !== picked.length || picks.some((id, i) => id !== picked[i] || changed.has(id))) {
       makeAgain(ordinal);
     }
   });

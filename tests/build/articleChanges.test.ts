@@ -55,6 +55,19 @@ function compile(articles: Map<string, Json>, previous?: CorpusSummary) {
 }
 
 describe('article documents kept by an incremental build', () => {
+  it('notice a deleted article named like a property every object has', () => {
+    const articles = newsroom();
+    const neighbour = articles.get('a100') ?? {};
+    articles.set('constructor', { ...neighbour, id: 'constructor', headline: 'The constructor' });
+    const before = compile(articles);
+    articles.delete('constructor');
+    const cold = compile(articles);
+    const incremental = compile(articles, before.summary);
+    expect(before.written.get('/data/articles/a100.json')).toContain('"constructor"');
+    expect(incremental.kept.has('/data/articles/a100.json')).toBe(false);
+    for (const path of incremental.kept) expect(before.written.get(path)).toBe(cold.written.get(path));
+  });
+
   it('are exactly what a cold compile makes, after any sequence of edits', () => {
     const at = fc.nat(COUNT - 1);
     const edit = fc.oneof(
