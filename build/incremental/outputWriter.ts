@@ -46,17 +46,22 @@ export class OutputWriter {
     this.spareStale = spare && previous ? spare.stale : undefined;
   }
 
-  /** The last build's record of `file`, when the staging folder (the spare) holds that very file. */
-  private kept(file: string): FileRecord | undefined {
-    if (!this.spareStale || this.spareStale.has(file)) return undefined;
+  /** The last build's record of `file`, when the copy in `folder` is still that file (same size and time). */
+  private recordedIn(folder: string, file: string): FileRecord | undefined {
     const record = this.previous?.[file];
     if (!record) return undefined;
     try {
-      const stats = statSync(join(this.staging, file));
+      const stats = statSync(join(folder, file));
       return stats.isFile() && stats.size === record.size && stats.mtimeMs === record.mtimeMs ? record : undefined;
     } catch {
       return undefined;
     }
+  }
+
+  /** The last build's record of `file`, when the staging folder (the spare) holds that very file. */
+  private kept(file: string): FileRecord | undefined {
+    if (!this.spareStale || this.spareStale.has(file)) return undefined;
+    return this.recordedIn(this.staging, file);
   }
 
   /** Takes the last build's copy of `file` when it is intact and `accepts` it: kept in the spare, or linked. */
@@ -83,14 +88,7 @@ export class OutputWriter {
 
   /** The last build's record of `file`, when the published copy is still exactly that file. */
   private intact(file: string): FileRecord | undefined {
-    const record = this.previous?.[file];
-    if (!record) return undefined;
-    try {
-      const stats = statSync(join(this.published, file));
-      return stats.isFile() && stats.size === record.size && stats.mtimeMs === record.mtimeMs ? record : undefined;
-    } catch {
-      return undefined;
-    }
+    return this.recordedIn(this.published, file);
   }
 
   private folderFor(path: string) {

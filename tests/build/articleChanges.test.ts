@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileContent, type SourceFile } from '../../build/compile.ts';
-import { articlesADayApart, type Json } from './articleSource.ts';
+import { compileContent } from '../../build/compile.ts';
+import { articlesADayApart, sourcesOf, type Json } from './articleSource.ts';
 import type { CorpusSummary } from '../../build/incremental/articleChanges.ts';
 
 const TAGS = Array.from({ length: 12 }, (_, i) => `Topic ${i}`);
@@ -28,10 +28,7 @@ const newsroom = () =>
 function compile(articles: Map<string, Json>, previous?: CorpusSummary) {
   const written = new Map<string, string>();
   const kept = new Set<string>();
-  const sources: SourceFile[] = [...articles.values()].map((value) => ({
-    file: `articles/${String(value.id)}.json`,
-    text: JSON.stringify(value),
-  }));
+  const sources = sourcesOf(articles.values());
   const output = compileContent({
     articles: sources,
     fileExists: () => true,

@@ -1,3 +1,5 @@
+import type { SourceFile } from '../../build/compile.ts';
+
 /** A minimal valid article, as authored, for tests that vary one field at a time. */
 export type Json = Record<string, unknown>;
 
@@ -26,4 +28,9 @@ export function articlesADayApart(count: number, fields: (i: number) => Json): M
     );
   }
   return articles;
+}
+
+/** Each article as the source file a content folder would hold: `articles/<id>.json`. */
+export function sourcesOf(articles: Iterable<Json>): SourceFile[] {
+  return [...articles].map((value) => ({ file: `articles/${String(value.id)}.json`, text: JSON.stringify(value) }));
 }

@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileContent, type SourceFile } from '../../build/compile.ts';
-import { articlesADayApart, type Json } from './articleSource.ts';
+import { compileContent } from '../../build/compile.ts';
+import { articlesADayApart, sourcesOf, type Json } from './articleSource.ts';
 
 const TAGS = ['Rivers', 'Bridges', 'Trains', 'Schools', 'Budget', 'Courts'];
 const AUTHORS = ['Ada Reporter', 'Bo Writer', 'Cy Editor', 'Di Desk'];
@@ -23,10 +23,7 @@ const newsroom = (count: number) =>
 /** Every document the compile streams out that has inputs: path → its text and inputs. */
 function compile(articles: Map<string, Json>) {
   const written = new Map<string, { text: string; inputs: string }>();
-  const sources: SourceFile[] = [...articles.values()].map((value) => ({
-    file: `articles/${String(value.id)}.json`,
-    text: JSON.stringify(value),
-  }));
+  const sources = sourcesOf(articles.values());
   const output = compileContent({
     articles: sources,
     fileExists: () => true,
