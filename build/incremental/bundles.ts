@@ -42,6 +42,12 @@ function prune(folder: string, keep: string) {
 const complete = ({ client, server }: { client: string; server: string }) =>
   existsSync(join(server, 'entry-server.js')) && existsSync(join(client, 'index.html'));
 
+/**
+ * Without the bundler's advice on slow plugins: on a busy machine Tailwind's one transform passes its threshold, and
+ * an operator would read ten lines about plugin timings in the middle of the build's report.
+ */
+const QUIET = { checks: { bundlerTimings: false } };
+
 export async function appBundles(root: string, key: string, logLevel: LogLevel): Promise<Bundles> {
   const folder = join(root, 'node_modules/.cache/broadsheet-bundles');
   const done = join(folder, key);
@@ -57,12 +63,18 @@ export async function appBundles(root: string, key: string, logLevel: LogLevel):
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ root, logLevel, mode: 'production', build: { outDir: join(making, 'client'), emptyOutDir: true } });
+    await build({
+      root,
+      logLevel,
+      mode: 'production',
+      build: { outDir: join(making, 'client'), emptyOutDir: true, rolldownOptions: QUIET },
+    });
     await build({
       root,
       logLevel,
       mode: 'production',
       build: {
+        rolldownOptions: QUIET,
         ssr: 'src/entry-server.tsx',
         outDir: join(making, 'server'),
         emptyOutDir: true,
