@@ -293,7 +293,7 @@ export function acquireLock({ lock, shown }: OutputPaths): () => void {
 
 const LEFTOVER = /^(.*)\.(staging|retired|removing|lock)-(\d+)(?:-\d+)?$/;
 /** The file that says which build kept a spare (`<out>.spare`): written into it when it stops being published. */
-const SPARE_MARKER = '.broadsheet-spare';
+export const SPARE_MARKER = '.broadsheet-spare';
 const CACHE_PREFIX = 'broadsheet-prerender-';
 
 /**
@@ -374,6 +374,8 @@ export interface PreparedOutput extends OutputPaths {
   staging: string;
   /** Scratch space for the build (the prerender's server bundle), removed with the staging folder. */
   cache: string;
+  /** Where the spare is kept (`<out>.spare`), if there is one. */
+  spare: string;
   /**
    * Makes the spare (the site the last build replaced, kept beside the output as `<out>.spare`) the staging folder,
    * when it is the one `token` names (the last build's state says which it kept); otherwise removes it. Call before
@@ -452,6 +454,7 @@ export function prepareOutput(options: PrepareOptions): PreparedOutput {
     ...paths,
     staging,
     cache,
+    spare,
     takeSpare(token) {
       if (!existsSync(spare)) return false;
       let marked: string | undefined;

@@ -26,7 +26,7 @@ import { CompileCaches } from './incremental/compileCaches.ts';
 import { listFilesInBackground } from './incremental/listFiles.ts';
 import { changesSince, OutputWriter, type Changes } from './incremental/outputWriter.ts';
 import { resolveContentDir } from './load.ts';
-import { keepManifest, manifestCopyPath, prepareOutput } from './outputFolder.ts';
+import { keepManifest, manifestCopyPath, prepareOutput, SPARE_MARKER } from './outputFolder.ts';
 import { expectedCounts, prerenderPages, type PrerenderCounts } from './prerender.ts';
 import { prerenderPool } from './prerenderPool.ts';
 import { SearchIndexBuilder } from './search/buildSearchIndex.ts';
@@ -131,24 +131,25 @@ export async function buildSite({
   try {
     const key = codeKey(root);
     const stateFile = statePath(root, target);
+    // The spare (the site the last build replaced) is listed on the second core while this one reads the state and
+    // loads the caches; a full build uses none.
+    const spareListing = !full && existsSync(output.spare) ? listFilesInBackground(output.spare) : undefined;
     const previous = full ? undefined : readState(stateFile);
     // A page or an image is made by the code as well as the content: reused only from a build of the same code.
     const sameCode = previous?.codeKey === key;
-    // The site the last build replaced, brought up to date in place when the state says which one it is: then only
-    // what changed is written, and nothing is linked (at 100,000 articles, 360,000 links and 130,000 folders).
-    const recycled = output.takeSpare(previous?.spare?.token) && previous?.spare !== undefined;
-    const writer = new OutputWriter(
-      staging,
-      target,
-      previous?.files,
-      recycled ? { stale: new Set(previous.spare?.changed) } : undefined,
-    );
-    const present = recycled ? listFilesInBackground(staging) : undefined;
+    const caches = CompileCaches.load(root, { read: !full });
+    // The spare, brought up to date in place when the state says which one it is: then only what changed is
+    // written, and nothing is linked (at 100,000 articles, 360,000 links and 130,000 folders). Otherwise the staging
+    // folder starts empty, and what is unchanged is linked from the published site.
+    const listing = await spareListing?.catch(() => undefined);
+    const taken = output.takeSpare(listing && previous?.spare?.token);
+    const spare = taken && listing && previous?.spare ? { listing, stale: new Set(previous.spare.changed) } : undefined;
+    listing?.delete(SPARE_MARKER);
+    const writer = new OutputWriter(staging, target, previous?.files, spare);
+    const search = new SearchIndexBuilder(caches.searchMemo);
     // The content first: a problem fails the build before anything is bundled. Each document goes to the staging
     // folder as soon as it is made (linked when unchanged), so the compile never holds the whole output.
     // The search index takes each article as it is compiled, so nothing is read back to index it.
-    const caches = CompileCaches.load(root, { read: !full });
-    const search = new SearchIndexBuilder(caches.searchMemo);
     const compiled = await compileForBuild(contentDir, {
       caches,
       writeDocument: (path, text, inputs) => writer.write(path.slice(1), text, inputs),
@@ -168,7 +169,7 @@ export async function buildSite({
         `${compiled.articlesKept ?? 0} of ${compiled.stats.articles} articles' documents kept without being made again`,
     );
     const expected = expectedCounts(compiled.stats);
-    const bundles = await appBundles(root, rebundle ? `${key}-${process.pid}` : key, logLevel);
+    const bundles = await appBundles(root, key, logLevel, { force: rebundle });
     // Until the new state is written, a build that fails or is stopped leaves none: the next one starts cold.
     forgetState(stateFile);
 
@@ -211,9 +212,9 @@ export async function buildSite({
     report?.(indexed);
 
     // What the spare holds that the new site does not, gone before a page is rendered (no page reads an old document).
-    if (present) {
+    if (spare) {
       const kinds = Object.values(pages) as string[][];
-      writer.sweep(await present, new Set(kinds.flatMap((urls) => urls.map(pageFile))));
+      writer.sweep(new Set(kinds.flatMap((urls) => urls.map(pageFile))));
     }
 
     const pool = prerenderPool(join(bundles.server, 'entry-server.js'), staging);
@@ -247,8 +248,8 @@ export async function buildSite({
     const changes = changesSince(previous?.files, writer.files);
     const changesFile = `${target}.changes.json`;
     // The replaced site is kept only when it is known file by file: it is the site the last build's state describes.
-    const spare = previous ? { token: randomUUID(), changed: changes.changed } : undefined;
-    output.publish(spare?.token);
+    const nextSpare = previous ? { token: randomUUID(), changed: changes.changed } : undefined;
+    output.publish(nextSpare?.token);
     writeState(stateFile, {
       version: 1,
       codeKey: key,
@@ -256,7 +257,7 @@ export async function buildSite({
       pages: dependencies,
       media,
       ...(compiled.corpusSummary && { corpus: compiled.corpusSummary }),
-      ...(spare && { spare }),
+      ...(nextSpare && { spare: nextSpare }),
     });
     writeFileSync(changesFile, `${JSON.stringify(changes, null, 1)}\n`);
     return {
@@ -265,7 +266,7 @@ export async function buildSite({
       changes,
       changesFile,
       bundled: bundles.built,
-      fromSpare: recycled,
+      fromSpare: spare !== undefined,
     };
   } finally {
     output.dispose();

@@ -48,11 +48,23 @@ const complete = ({ client, server }: { client: string; server: string }) =>
  */
 const QUIET = { checks: { bundlerTimings: false } };
 
-export async function appBundles(root: string, key: string, logLevel: LogLevel): Promise<Bundles> {
+/**
+ * The bundles of the code `key` names: the kept set, or (none kept, or `force`) a new one. A forced set takes the
+ * kept set's place when there is none, so the build after a `--full` one bundles nothing; when there is one, it may
+ * be in use by another build, and the new set is used by this build alone (and pruned later).
+ */
+export async function appBundles(
+  root: string,
+  key: string,
+  logLevel: LogLevel,
+  { force = false }: { force?: boolean } = {},
+): Promise<Bundles> {
   const folder = join(root, 'node_modules/.cache/broadsheet-bundles');
-  const done = join(folder, key);
+  const kept = join(folder, key);
+  const keptPaths = { client: join(kept, 'client'), server: join(kept, 'server') };
+  const done = force && complete(keptPaths) ? `${kept}-${process.pid}` : kept;
   const paths = { client: join(done, 'client'), server: join(done, 'server') };
-  if (complete(paths)) {
+  if (!force && complete(paths)) {
     const now = new Date();
     utimesSync(done, now, now);
     return { ...paths, built: false };

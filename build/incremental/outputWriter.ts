@@ -12,6 +12,15 @@
 import { copyFileSync, linkSync, mkdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { hashOf, type BuildState, type FileRecord } from './buildState.ts';
+import type { Listing } from './listFiles.ts';
+
+/** The spare as a build takes it over (outputFolder.ts takeSpare). */
+export interface Spare {
+  /** Every file it held when the build began (listFiles.ts). */
+  listing: Listing;
+  /** The files the last build changed: the spare holds their older version. */
+  stale: ReadonlySet<string>;
+}
 
 /** The record with these inputs, or with none (a record never keeps inputs that did not make its bytes). */
 function withInputs({ inputs: _old, ...record }: FileRecord, inputs: string | undefined): FileRecord {
@@ -28,40 +37,26 @@ export class OutputWriter {
   private readonly published: string;
   /** The last build's files, or undefined for a cold build. */
   private readonly previous: BuildState['files'] | undefined;
-  /**
-   * When the staging folder is the spare: the files the last build changed, whose copy there is the older one. Every
-   * other file there that the last build published is the same file, if still as recorded (size and time).
-   */
-  private readonly spareStale: ReadonlySet<string> | undefined;
+  /** When the staging folder is the spare: what it holds, and which of its files the last build changed. */
+  private readonly spare: Spare | undefined;
 
-  constructor(
-    staging: string,
-    published: string,
-    previous: BuildState['files'] | undefined,
-    spare?: { stale: ReadonlySet<string> },
-  ) {
+  constructor(staging: string, published: string, previous: BuildState['files'] | undefined, spare?: Spare) {
     this.staging = staging;
     this.published = published;
     this.previous = previous;
-    this.spareStale = spare && previous ? spare.stale : undefined;
+    this.spare = previous ? spare : undefined;
   }
 
-  /** The last build's record of `file`, when the copy in `folder` is still that file (same size and time). */
-  private recordedIn(folder: string, file: string): FileRecord | undefined {
-    const record = this.previous?.[file];
-    if (!record) return undefined;
-    try {
-      const stats = statSync(join(folder, file));
-      return stats.isFile() && stats.size === record.size && stats.mtimeMs === record.mtimeMs ? record : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** The last build's record of `file`, when the staging folder (the spare) holds that very file. */
+  /**
+   * The last build's record of `file`, when the staging folder (the spare) holds that very file: not one the last
+   * build changed (the spare has the older one), nor one placed there since it was listed, and of the recorded size
+   * and time when it was listed.
+   */
   private kept(file: string): FileRecord | undefined {
-    if (!this.spareStale || this.spareStale.has(file)) return undefined;
-    return this.recordedIn(this.staging, file);
+    if (!this.spare || this.spare.stale.has(file) || this.files.has(file)) return undefined;
+    const record = this.previous?.[file];
+    const listed = this.spare.listing.get(file);
+    return record && listed && listed.size === record.size && listed.mtimeMs === record.mtimeMs ? record : undefined;
   }
 
   /** Takes the last build's copy of `file` when it is intact and `accepts` it: kept in the spare, or linked. */
@@ -82,13 +77,20 @@ export class OutputWriter {
   private place(file: string): string {
     const to = join(this.staging, file);
     this.folderFor(to);
-    if (this.spareStale || this.files.has(file)) rmSync(to, { force: true });
+    if (this.spare || this.files.has(file)) rmSync(to, { force: true });
     return to;
   }
 
   /** The last build's record of `file`, when the published copy is still exactly that file. */
   private intact(file: string): FileRecord | undefined {
-    return this.recordedIn(this.published, file);
+    const record = this.previous?.[file];
+    if (!record) return undefined;
+    try {
+      const stats = statSync(join(this.published, file));
+      return stats.isFile() && stats.size === record.size && stats.mtimeMs === record.mtimeMs ? record : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   private folderFor(path: string) {
@@ -162,13 +164,13 @@ export class OutputWriter {
   }
 
   /**
-   * Removes from the spare every file the new site does not have (`present`: what the staging folder held when the
-   * build began), except those still to be made (`coming`), and the folders that leaves empty. Returns how many.
+   * Removes from the spare every file the new site does not have, except those still to be made (`coming`), and the
+   * folders that leaves empty. Returns how many.
    */
-  sweep(present: readonly string[], coming: ReadonlySet<string>): number {
+  sweep(coming: ReadonlySet<string>): number {
     let removed = 0;
     const folders = new Set<string>();
-    for (const file of present) {
+    for (const file of this.spare?.listing.keys() ?? []) {
       if (this.files.has(file) || coming.has(file)) continue;
       rmSync(join(this.staging, file), { force: true });
       removed++;

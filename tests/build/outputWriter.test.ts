@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { listFilesInBackground } from '../../build/incremental/listFiles.ts';
 import { changesSince, OutputWriter } from '../../build/incremental/outputWriter.ts';
 
 const made: string[] = [];
@@ -105,11 +106,19 @@ describe('OutputWriter bringing a spare up to date', () => {
     return { spare: first, published: second, records: Object.fromEntries(two.files), changes };
   }
 
-  it('leaves in place what the spare holds as published, replaces the rest, and sweeps what the site no longer has', () => {
+  it('leaves in place what the spare holds as published, replaces the rest, and sweeps what the site no longer has', async () => {
     const { spare, published, records, changes } = threeBuilds();
     expect(changes.changed).toEqual(['index.html']);
     writeFileSync(join(spare, 'stray.txt'), 'put there by hand');
-    const writer = new OutputWriter(spare, published, records, { stale: new Set(changes.changed) });
+    const listing = await listFilesInBackground(spare);
+    expect([...listing.keys()].sort()).toEqual([
+      'data/a.json',
+      'data/gone/b.json',
+      'data/kept.json',
+      'index.html',
+      'stray.txt',
+    ]);
+    const writer = new OutputWriter(spare, published, records, { listing, stale: new Set(changes.changed) });
     const inode = statSync(join(spare, 'data/kept.json')).ino;
     writer.write('data/kept.json', '{"kept":1}');
     writer.write('data/a.json', '{"a":2}');
@@ -123,18 +132,18 @@ describe('OutputWriter bringing a spare up to date', () => {
     expect(readFileSync(join(spare, 'data/new.json'), 'utf8')).toBe('{"new":1}');
     expect([writer.written, writer.reused]).toEqual([1, 3]);
 
-    const present = ['index.html', 'data/a.json', 'data/gone/b.json', 'data/kept.json', 'data/new.json', 'stray.txt'];
-    expect(writer.sweep(present, new Set(['articles/x/index.html']))).toBe(2);
+    expect(writer.sweep(new Set(['articles/x/index.html']))).toBe(2);
     expect(existsSync(join(spare, 'stray.txt'))).toBe(false);
     // The folder the swept file leaves empty goes too.
     expect(existsSync(join(spare, 'data/gone'))).toBe(false);
     expect(existsSync(join(spare, 'data/kept.json'))).toBe(true);
   });
 
-  it('does not trust a spare file changed since it was published (size or time), and replaces it', () => {
+  it('does not trust a spare file changed since it was published (size or time), and replaces it', async () => {
     const { spare, published, records, changes } = threeBuilds();
     writeFileSync(join(published, 'data/kept.json'), '{"kept":2}');
-    const writer = new OutputWriter(spare, published, records, { stale: new Set(changes.changed) });
+    const listing = await listFilesInBackground(spare);
+    const writer = new OutputWriter(spare, published, records, { listing, stale: new Set(changes.changed) });
     writer.write('data/kept.json', '{"kept":1}');
     expect(readFileSync(join(spare, 'data/kept.json'), 'utf8')).toBe('{"kept":1}');
     expect(writer.written).toBe(1);
