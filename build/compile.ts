@@ -75,13 +75,13 @@ export function compileContent(input: CompileInput): CompileOutput {
       if (unchanged?.[ordinal] && keptArticles?.keep(decodeURIComponent(dataPath.article(article.id)))) {
         // Its related list is the one kept: still in use, so not forgotten at the next save.
         rankingMemo?.keep?.(article.id);
-        onArticle?.(compiledArticle(article), hash);
+        onArticle?.(compiledArticle(article), hash, true);
         articlesKept = (articlesKept ?? 0) + 1;
         count++;
         return;
       }
       const emitted = emit(ordinal);
-      if (emitted.document.kind === 'article') onArticle?.(emitted.document.article, hash);
+      if (emitted.document.kind === 'article') onArticle?.(emitted.document.article, hash, false);
       write([emitted]);
     });
   }

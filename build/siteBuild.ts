@@ -29,7 +29,7 @@ import { resolveContentDir } from './load.ts';
 import { keepManifest, manifestCopyPath, prepareOutput, SPARE_MARKER } from './outputFolder.ts';
 import { expectedCounts, prerenderPages, type PrerenderCounts } from './prerender.ts';
 import { prerenderPool } from './prerenderPool.ts';
-import { SearchIndexBuilder } from './search/buildSearchIndex.ts';
+import { BackgroundSearchIndex } from './search/backgroundIndex.ts';
 import { writeSearchIndex } from './search/searchFiles.ts';
 import { siteOriginFrom } from './siteOrigin.ts';
 import { writeSyndication } from './syndication.ts';
@@ -128,6 +128,8 @@ export async function buildSite({
     removeOldSiteInBackground: true,
   });
   const { staging, target } = output;
+  // Started first: its thread loads the search memo while this one reads the state and the caches.
+  const search = new BackgroundSearchIndex({ root, read: !full });
   try {
     const key = codeKey(root);
     const stateFile = statePath(root, target);
@@ -146,10 +148,9 @@ export async function buildSite({
     const spare = taken && listing && previous?.spare ? { listing, stale: new Set(previous.spare.changed) } : undefined;
     listing?.delete(SPARE_MARKER);
     const writer = new OutputWriter(staging, target, previous?.files, spare);
-    const search = new SearchIndexBuilder(caches.searchMemo);
     // The content first: a problem fails the build before anything is bundled. Each document goes to the staging
     // folder as soon as it is made (linked when unchanged), so the compile never holds the whole output.
-    // The search index takes each article as it is compiled, so nothing is read back to index it.
+    // The search index takes each article as it is compiled (on another thread), so nothing is read back to index it.
     const compiled = await compileForBuild(contentDir, {
       caches,
       writeDocument: (path, text, inputs) => writer.write(path.slice(1), text, inputs),
@@ -159,7 +160,7 @@ export async function buildSite({
         sameCode && previous.corpus
           ? { previous: previous.corpus, keep: (path) => writer.reuse(path.slice(1)) }
           : undefined,
-      onArticle: (article, hash) => search.add(article, hash),
+      onArticle: (article, hash, kept) => search.add(article, hash, kept),
     });
     const { pages } = compiled;
     const { articleCache, fileHashes } = caches;
@@ -208,7 +209,7 @@ export async function buildSite({
       reuse: sameCode ? (path, inputs) => writer.reuseMade(path.slice(1), inputs) : undefined,
     });
     report?.(syndication);
-    const indexed = writeSearchIndex(search, writer);
+    const indexed = await writeSearchIndex(search, writer);
     report?.(indexed);
 
     // What the spare holds that the new site does not, gone before a page is rendered (no page reads an old document).
@@ -260,6 +261,7 @@ export async function buildSite({
       ...(nextSpare && { spare: nextSpare }),
     });
     writeFileSync(changesFile, `${JSON.stringify(changes, null, 1)}\n`);
+    await search.memoSaved();
     return {
       pages: { rendered: rendered.rendered, reused: rendered.reused },
       files: { written: writer.written, reused: writer.reused },
@@ -269,6 +271,7 @@ export async function buildSite({
       fromSpare: spare !== undefined,
     };
   } finally {
+    await search.close();
     output.dispose();
   }
 }

@@ -50,9 +50,9 @@ export interface CompileInput {
   reuseDocument?: (path: string, inputs: string) => boolean;
   /**
    * Hands on each article as published (its document's `article`) with the hash of its file, as it is made: the site
-   * build indexes it.
+   * build indexes it. `kept`: its document was kept (`keptArticles`), and its text has not been read.
    */
-  onArticle?: (article: CompiledArticle, hash: string) => void;
+  onArticle?: (article: CompiledArticle, hash: string, kept: boolean) => void;
   /**
    * The dev server: documents are serialized, and articles' made, only when asked for (`CompileOutput.documentAt`),
    * so a large newsroom is served in seconds. `documents` then comes back empty.

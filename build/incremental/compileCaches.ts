@@ -1,37 +1,26 @@
 /**
  * What one compile keeps for the next (build and dev server alike): articles validated by their bytes
- * (articleCache.ts), related lists by the signature of what they were ranked from (ranking.ts), and what the search
- * index took from each article (search/buildSearchIndex.ts), and the hash of each article file as last read
- * (fileHashes.ts). All are kept in node_modules/.cache and are safe to
- * delete at any time.
+ * (articleCache.ts), related lists by the signature of what they were ranked from (ranking.ts), and the hash of each
+ * article file as last read (fileHashes.ts). (What the search index took from each article is kept by the index's own
+ * thread: search/indexWorker.ts.) All are kept in node_modules/.cache and are safe to delete at any time.
  */
 import { ParsedArticles } from './articleCache.ts';
 import { codeKey } from './codeKey.ts';
 import { FileHashes } from './fileHashes.ts';
 import { KeptStore } from './keptStore.ts';
 import type { KeptRanking } from '../ranking.ts';
-import type { IndexedArticle } from '../search/buildSearchIndex.ts';
 
 /** The code whose change makes every kept ranking suspect. */
 const RANKING_CODE = ['build/ranking.ts', 'build/compile', 'src/model', 'package-lock.json'];
-/** Likewise for what the search index takes from an article. */
-const SEARCH_CODE = ['build/search', 'src/search', 'build/compile', 'src/model', 'package-lock.json'];
 
 export class CompileCaches {
   readonly articleCache: ParsedArticles;
   readonly rankingMemo: KeptStore<KeptRanking>;
-  readonly searchMemo: KeptStore<IndexedArticle>;
   readonly fileHashes: FileHashes;
 
-  private constructor(
-    articleCache: ParsedArticles,
-    rankingMemo: KeptStore<KeptRanking>,
-    searchMemo: KeptStore<IndexedArticle>,
-    fileHashes: FileHashes,
-  ) {
+  private constructor(articleCache: ParsedArticles, rankingMemo: KeptStore<KeptRanking>, fileHashes: FileHashes) {
     this.articleCache = articleCache;
     this.rankingMemo = rankingMemo;
-    this.searchMemo = searchMemo;
     this.fileHashes = fileHashes;
   }
 
@@ -40,7 +29,6 @@ export class CompileCaches {
     return new CompileCaches(
       ParsedArticles.load(root, { read, sectionsOnDemand: true }),
       KeptStore.open<KeptRanking>(root, { name: 'broadsheet-related', code: codeKey(root, {}, RANKING_CODE), read }),
-      KeptStore.open<IndexedArticle>(root, { name: 'broadsheet-search', code: codeKey(root, {}, SEARCH_CODE), read }),
       FileHashes.load(root, { read }),
     );
   }
@@ -50,6 +38,5 @@ export class CompileCaches {
     this.fileHashes.save();
     this.articleCache.save();
     this.rankingMemo.save();
-    this.searchMemo.save();
   }
 }

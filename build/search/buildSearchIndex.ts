@@ -260,6 +260,9 @@ export interface IndexedArticle {
   record: string;
 }
 
+/** What the index needs of an article it has already read: what numbers it and files it under its tags. */
+export type IndexHead = Pick<CompiledArticle, 'id' | 'publishedAt' | 'tags'>;
+
 /** Indexed articles kept from an earlier build, by the hash of each article's file. */
 export interface IndexMemo {
   get: (hash: string) => IndexedArticle | undefined;
@@ -305,14 +308,28 @@ export class SearchIndexBuilder {
 
   /** Adds an article; `hash`, the hash of its file, finds what an earlier build took from it (and keeps it). */
   add(article: CompiledArticle, hash?: string): void {
-    const { table, tags, keys } = this;
-    const read = keys.length;
-    keys.push({ time: Date.parse(article.publishedAt), id: article.id });
-    tags.add(article, read);
-    table.nextArticle();
     const kept = hash === undefined ? undefined : this.memo?.get(hash);
     const indexed = kept ?? this.analyze(article);
     if (!kept && hash !== undefined) this.memo?.set(hash, indexed);
+    this.addIndexed(article, indexed);
+  }
+
+  /**
+   * Adds an article an earlier build indexed, by the hash of its file, from its head alone (its text need not be
+   * read); false, and nothing added, when the memo does not know it. The order articles are added in does not matter.
+   */
+  addKnown(head: IndexHead, hash: string): boolean {
+    const kept = this.memo?.get(hash);
+    if (kept) this.addIndexed(head, kept);
+    return kept !== undefined;
+  }
+
+  private addIndexed(head: IndexHead, indexed: IndexedArticle): void {
+    const { table, tags, keys } = this;
+    const read = keys.length;
+    keys.push({ time: Date.parse(head.publishedAt), id: head.id });
+    tags.add(head, read);
+    table.nextArticle();
     let at = 0;
     for (const term of indexed.terms.split(' ')) {
       if (term) table.add(table.id(term), indexed.codes.charCodeAt(at) - CODE_BASE);

@@ -1,28 +1,30 @@
 /**
- * The search index in the build and the dev server. The build indexes each article as the compile makes it
- * (SearchIndexBuilder) and writes the index through the build's writer: a file whose bytes did not change is linked
+ * The search index in the build and the dev server. The build indexes each article as the compile makes it, in a
+ * worker thread (backgroundIndex.ts), and writes the index through the build's writer: a file whose bytes did not change is linked
  * from the published site and stays out of the change list. The dev server serves it from memory, built on the first search after each recompile.
  */
-import { buildSearchIndex, compiledArticles, type SearchIndexBuilder } from './buildSearchIndex.ts';
+import { buildSearchIndex, compiledArticles } from './buildSearchIndex.ts';
 import type { CompileOutput } from '../compile.ts';
 import type { OutputWriter } from '../incremental/outputWriter.ts';
+import type { BackgroundSearchIndex } from './backgroundIndex.ts';
 import type { Connect } from 'vite';
 
-/** Writes the index's files through `writer`; returns the line the build prints about it. */
-export function writeSearchIndex(search: SearchIndexBuilder, writer: OutputWriter): string {
+/** Writes the index's files through `writer` once the worker has made them; returns the line the build prints about it. */
+export async function writeSearchIndex(search: BackgroundSearchIndex, writer: OutputWriter): Promise<string> {
   const started = performance.now();
-  const articles = search.size;
-  const files = search.files();
+  const { files, articles } = await search.files();
+  const waited = performance.now() - started;
   const written = writer.written;
   let bytes = 0;
   for (const [path, text] of files) {
     writer.write(path.slice(1), text);
     bytes += text.length;
   }
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const seconds = (milliseconds: number) => (milliseconds / 1000).toFixed(1);
   return (
     `Search index: ${articles} articles in ${files.size} files (${(bytes / 1_048_576).toFixed(1)} MB), ` +
-    `${writer.written - written} written, in ${seconds} s (besides indexing each article as it was compiled)`
+    `${writer.written - written} written, in ${seconds(performance.now() - started)} s ` +
+    `(${seconds(waited)} s of it waiting for the index's thread)`
   );
 }
 

@@ -1,0 +1,43 @@
+/**
+ * The search index, built in a worker thread beside the compile (backgroundIndex.ts is the other end). The worker
+ * keeps what the index took from each article between builds (the search memo, by the hash of the article's file),
+ * so loading, consulting and saving it costs the main thread nothing either.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { codeKey } from '../incremental/codeKey.ts';
+import { KeptStore } from '../incremental/keptStore.ts';
+import { SearchIndexBuilder, type IndexedArticle } from './buildSearchIndex.ts';
+import type { FromIndexWorker, IndexWorkerSetup, ToIndexWorker } from './backgroundIndex.ts';
+
+/** The code whose change makes every kept entry suspect: what reads an article into terms and records. */
+const SEARCH_CODE = ['build/search', 'src/search', 'build/compile', 'src/model', 'package-lock.json'];
+
+const port = parentPort;
+if (!port) throw new Error('indexWorker.ts runs only as a worker thread');
+const { root, read } = workerData as IndexWorkerSetup;
+const memo =
+  root === undefined
+    ? KeptStore.inMemory<IndexedArticle>()
+    : KeptStore.open<IndexedArticle>(root, { name: 'broadsheet-search', code: codeKey(root, {}, SEARCH_CODE), read });
+const builder = new SearchIndexBuilder(memo);
+/** Articles sent by their head whose terms the memo did not have: asked for in full at the end. */
+const unknown: string[] = [];
+const post = (message: FromIndexWorker) => port.postMessage(message);
+
+port.on('message', (message: ToIndexWorker) => {
+  if (message.kind === 'articles') {
+    for (const item of message.articles) {
+      if (item.article) builder.add(item.article, item.hash);
+      else if (!builder.addKnown(item.head, item.hash)) unknown.push(item.hash);
+    }
+    return;
+  }
+  if (unknown.length > 0) {
+    post({ kind: 'need', hashes: unknown.splice(0) });
+    return;
+  }
+  const articles = builder.size;
+  post({ kind: 'files', files: builder.files(), articles });
+  memo.save();
+  post({ kind: 'saved' });
+});
