@@ -23,15 +23,15 @@ export type ToIndexWorker = { kind: 'articles'; articles: Sent[] } | { kind: 'en
 
 export type FromIndexWorker =
   | { kind: 'need'; hashes: string[] }
-  | { kind: 'files'; files: Map<string, string>; articles: number }
+  | { kind: 'files'; paths: string[]; ends: Float64Array; bytes: ArrayBuffer; articles: number }
   | { kind: 'saved' };
 
 /** Articles a message: few enough to keep the worker busy as they come, many enough that messages cost little. */
 const BATCH = 256;
 
 export interface IndexFiles {
-  /** Every file of /data/search/ (path → JSON text). */
-  files: Map<string, string>;
+  /** Every file of /data/search/ (path → its JSON, as UTF-8 bytes). */
+  files: Map<string, Buffer>;
   articles: number;
 }
 
@@ -44,6 +44,14 @@ function deferred<T>() {
     reject = rej;
   });
   return { promise, resolve, reject };
+}
+
+/** The files from the buffer the worker moved over: views of it, not copies. */
+function unpacked({ paths, ends, bytes }: { paths: string[]; ends: Float64Array; bytes: ArrayBuffer }) {
+  const buffer = Buffer.from(bytes);
+  const files = new Map<string, Buffer>();
+  paths.forEach((path, i) => files.set(path, buffer.subarray(i === 0 ? 0 : ends[i - 1], ends[i])));
+  return files;
 }
 
 export class BackgroundSearchIndex {
@@ -69,7 +77,7 @@ export class BackgroundSearchIndex {
     this.worker.on('message', (message: FromIndexWorker) => {
       if (message.kind === 'files') {
         this.held = undefined;
-        files.resolve({ files: message.files, articles: message.articles });
+        files.resolve({ files: unpacked(message), articles: message.articles });
       } else if (message.kind === 'saved') {
         saved.resolve();
       } else {

@@ -24,6 +24,21 @@ const builder = new SearchIndexBuilder(memo);
 const unknown: string[] = [];
 const post = (message: FromIndexWorker) => port.postMessage(message);
 
+/** The files as one buffer of their UTF-8 bytes, one after the other, and where each ends. */
+function packed(files: Map<string, string>): { paths: string[]; ends: Float64Array; bytes: ArrayBuffer } {
+  const paths = [...files.keys()];
+  let total = 0;
+  for (const text of files.values()) total += Buffer.byteLength(text);
+  const buffer = Buffer.alloc(total);
+  const ends = new Float64Array(paths.length);
+  let at = 0;
+  paths.forEach((path, i) => {
+    at += buffer.write(files.get(path) ?? '', at);
+    ends[i] = at;
+  });
+  return { paths, ends, bytes: buffer.buffer };
+}
+
 port.on('message', (message: ToIndexWorker) => {
   if (message.kind === 'articles') {
     for (const item of message.articles) {
@@ -37,7 +52,12 @@ port.on('message', (message: ToIndexWorker) => {
     return;
   }
   const articles = builder.size;
-  post({ kind: 'files', files: builder.files(), articles });
+  const { paths, ends, bytes } = packed(builder.files());
+  // Moved, not copied: at 100,000 articles the index is about 200 MB, which both threads would otherwise hold at once.
+  port.postMessage({ kind: 'files', paths, ends, bytes, articles } satisfies FromIndexWorker, [
+    bytes,
+    ends.buffer as ArrayBuffer,
+  ]);
   memo.save();
   post({ kind: 'saved' });
 });

@@ -16,9 +16,9 @@ export async function writeSearchIndex(search: BackgroundSearchIndex, writer: Ou
   const waited = performance.now() - started;
   const written = writer.written;
   let bytes = 0;
-  for (const [path, text] of files) {
-    writer.write(path.slice(1), text);
-    bytes += text.length;
+  for (const [path, file] of files) {
+    writer.write(path.slice(1), file);
+    bytes += file.length;
   }
   const seconds = (milliseconds: number) => (milliseconds / 1000).toFixed(1);
   return (
