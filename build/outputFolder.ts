@@ -456,7 +456,13 @@ export function prepareOutput(options: PrepareOptions): PreparedOutput {
     cache,
     spare,
     takeSpare(token) {
-      if (!existsSync(spare)) return false;
+      const found = lstatOf(spare);
+      if (!found) return false;
+      // Only a folder of its own: a link (to wherever) is removed, never followed, so no build writes or sweeps there.
+      if (!found.isDirectory()) {
+        removeAside(spare);
+        return false;
+      }
       let marked: string | undefined;
       try {
         marked = readFileSync(spareMarker, 'utf8');

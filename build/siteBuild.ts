@@ -13,7 +13,7 @@
  * later pages, aliases, unknown URLs) is rendered in the browser from `app-shell.html`.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { dataPath } from '../src/model/paths.ts';
@@ -135,7 +135,8 @@ export async function buildSite({
     const stateFile = statePath(root, target);
     // The spare (the site the last build replaced) is listed on the second core while this one reads the state and
     // loads the caches; a full build uses none.
-    const spareListing = !full && existsSync(output.spare) ? listFilesInBackground(output.spare) : undefined;
+    const spareFolder = !full && lstatSync(output.spare, { throwIfNoEntry: false })?.isDirectory() === true;
+    const spareListing = spareFolder ? listFilesInBackground(output.spare) : undefined;
     const previous = full ? undefined : readState(stateFile);
     // A page or an image is made by the code as well as the content: reused only from a build of the same code.
     const sameCode = previous?.codeKey === key;

@@ -386,6 +386,22 @@ describe('prepareOutput: staging, swap and leftovers', () => {
     fourth.dispose();
   });
 
+  it('never takes a link at the spare’s place for the spare: the link is removed and what it points to is left alone', () => {
+    writeSite(join(root, 'dist'), 'published');
+    // Marked as the state expects (a copy of a real spare, say), but elsewhere: a build must not write or sweep there.
+    const elsewhere = join(root, 'elsewhere');
+    writeSite(elsewhere, 'not ours');
+    writeFileSync(join(elsewhere, '.broadsheet-spare'), 'token-1');
+    symlinkSync(elsewhere, join(root, 'dist.spare'));
+    const output = prepareInBackground();
+    expect(output.takeSpare('token-1')).toBe(false);
+    expect(existsSync(join(root, 'dist.spare'))).toBe(false);
+    expect(existsSync(output.staging)).toBe(false);
+    output.dispose();
+    expect(readFileSync(join(elsewhere, 'index.html'), 'utf8')).toBe('not ours');
+    expect(readFileSync(join(elsewhere, '.broadsheet-spare'), 'utf8')).toBe('token-1');
+  });
+
   it('removes a replaced site that a background removal left behind', () => {
     writeSite(join(root, 'dist'), 'published');
     writeSite(join(root, `dist.removing-${deadPid()}`), 'older');
