@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname } from 'node:path';
 
 const VERSION = 2;
+const NEWLINE = 0x0a;
 
 export interface Header {
   version: number;
@@ -20,34 +21,40 @@ export interface Header {
 
 export const hashOf = (bytes: string | Buffer) => createHash('sha1').update(bytes).digest('hex');
 
-/** Writes `text` to a temporary file renamed into place, so a process killed meanwhile leaves the old file or none. */
-function writeWhole(path: string, text: string): void {
+/** Writes `bytes` to a temporary file renamed into place, so a process killed meanwhile leaves the old file or none. */
+function writeWhole(path: string, bytes: Buffer): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
+  writeFileSync(temporary, bytes);
   renameSync(temporary, path);
 }
 
-/** The body of a file whose first line is a header of this version and code, with the hash of the rest; else undefined. */
+/**
+ * The body of a file whose first line is a header of this version and code, with the hash of the rest; else undefined.
+ * The body is hashed as the bytes read, before it is decoded: hashing a string encodes it again (0.5 s for the 90 MB
+ * state of a 100,000-article site).
+ */
 export function readChecked(path: string, code: string): { header: Header; body: string } | undefined {
   if (!existsSync(path)) return undefined;
   try {
-    const text = readFileSync(path, 'utf8');
-    const newline = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, newline)) as Header;
-    const body = text.slice(newline + 1);
+    const bytes = readFileSync(path);
+    const newline = bytes.indexOf(NEWLINE);
+    if (newline < 0) return undefined;
+    const header = JSON.parse(bytes.toString('utf8', 0, newline)) as Header;
+    const body = bytes.subarray(newline + 1);
     return header.version === VERSION && header.code === code && header.body === hashOf(body)
-      ? { header, body }
+      ? { header, body: body.toString('utf8') }
       : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Writes `body` under a header that `readChecked` accepts; returns the body's hash. */
+/** Writes `body` under a header that `readChecked` accepts; returns the body's hash. Encoded once, then hashed and written. */
 export function writeChecked(path: string, code: string, body: string, tails?: string): string {
-  const hash = hashOf(body);
+  const bytes = Buffer.from(body);
+  const hash = hashOf(bytes);
   const header: Header = { version: VERSION, code, body: hash, ...(tails === undefined ? {} : { tails }) };
-  writeWhole(path, `${JSON.stringify(header)}\n${body}`);
+  writeWhole(path, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), bytes]));
   return hash;
 }
