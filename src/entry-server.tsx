@@ -11,18 +11,30 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'r
 import { createQueryClient } from './api/queries';
 import { recordDateLabels } from './format/dates';
 import { createRoutes } from './routes';
-import type { Fetcher } from './api/fetchDocument';
+import type { DocumentResponse, Fetcher } from './api/fetchDocument';
 import type { ReadDocument, RenderPage } from './model/prerender';
 
 const HOISTED = /^(?:<title>[^<]*<\/title>|<meta [^>]*\/>|<link [^>]*\/>)+/;
+
+const NOT_FOUND: DocumentResponse = {
+  status: 404,
+  ok: false,
+  headers: { get: () => null },
+  json: () => Promise.reject(new SyntaxError('not found')),
+};
+const JSON_HEADERS = { get: (name: string) => (name.toLowerCase() === 'content-type' ? 'application/json' : null) };
 
 /** Answers the app's document requests from the build's files, as the static host will. */
 function readingFetcher(readDocument: ReadDocument): Fetcher {
   return async (url) => {
     const body = await readDocument(decodeURIComponent(new URL(url, 'http://prerender').pathname));
-    return body === undefined
-      ? new Response('not found', { status: 404 })
-      : new Response(body, { headers: { 'Content-Type': 'application/json' } });
+    if (body === undefined) return NOT_FOUND;
+    return {
+      status: 200,
+      ok: true,
+      headers: JSON_HEADERS,
+      json: () => Promise.resolve(body).then((text): unknown => JSON.parse(text)),
+    };
   };
 }
 
