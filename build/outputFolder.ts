@@ -5,8 +5,9 @@
  * - one build at a time: a lock file beside it (`dist.lock`), taken over when its build is dead;
  * - built in a staging folder beside it and swapped in by two renames only when everything
  *   succeeded; on SIGINT, SIGTERM or SIGHUP the staging and cache folders are removed and the
- *   published site is left as it was; leftovers of a build that was killed outright (SIGKILL, a
- *   power cut) are removed by the next build, which also puts back a site left aside mid-swap.
+ *   published site is left as it was (or, while the build's thread is busy for long, `stopAtOnce`, the
+ *   signal ends it at once); leftovers of a build that was killed outright (SIGKILL, a power cut) are
+ *   removed by the next build, which also puts back a site left aside mid-swap.
  *
  * A symlink at OUT_DIR (a web root) is followed: the folder it finally points to is what is
  * replaced, by the same two renames inside that folder's parent, and the link itself is left as it
@@ -351,20 +352,30 @@ function removeInBackground(folder: string) {
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-/** Runs `cleanUp` on a stop signal, then lets the signal do what it would have done. Returns the unhook. */
-function onStopSignal(cleanUp: (signal: NodeJS.Signals) => void): () => void {
+/**
+ * Runs `cleanUp` on a stop signal, then lets the signal do what it would have done. Armed at once; `disarm` leaves a
+ * stop signal to its default (the process ends at once), and `arm` takes it back.
+ */
+function onStopSignal(cleanUp: (signal: NodeJS.Signals) => void): { arm: () => void; disarm: () => void } {
+  let armed = false;
   const handler = (signal: NodeJS.Signals) => {
-    unhook();
+    disarm();
     cleanUp(signal);
     // With no listener left, the signal ends the process as usual (and its exit status says so); a
     // host that listens too (a test runner) decides for itself.
     process.kill(process.pid, signal);
   };
-  const unhook = () => {
+  const arm = () => {
+    if (armed) return;
+    armed = true;
+    for (const signal of STOP_SIGNALS) process.on(signal, handler);
+  };
+  const disarm = () => {
+    armed = false;
     for (const signal of STOP_SIGNALS) process.off(signal, handler);
   };
-  for (const signal of STOP_SIGNALS) process.on(signal, handler);
-  return unhook;
+  arm();
+  return { arm, disarm };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -387,6 +398,15 @@ export interface PreparedOutput extends OutputPaths {
    * marked with that token, for the next build to bring up to date instead of staging every file anew.
    */
   publish: (keepReplaced?: string) => void;
+  /**
+   * From now on a stop signal ends the build at once, as SIGKILL would, until `stopCleanly`. For work that holds the
+   * main thread for long: a signal's listener runs only when the thread is free, and reading the state and the caches
+   * and compiling are synchronous (a Ctrl-C 8 s into a cold build of 20,000 articles took 28.6 s to answer). The
+   * published site is untouched either way, and the next build removes what this one left.
+   */
+  stopAtOnce: () => void;
+  /** A stop signal removes the staging and cache folders and releases the lock before it ends the build (the default). */
+  stopCleanly: () => void;
   /** Removes the staging and cache folders and releases the lock; safe to call more than once. */
   dispose: () => void;
 }
@@ -442,7 +462,7 @@ export function prepareOutput(options: PrepareOptions): PreparedOutput {
     if (published && options.removeOldSiteInBackground === true) removeAside(retired);
     for (const folder of [staging, cache, retired]) rmSync(folder, { recursive: true, force: true });
   };
-  const unhook = onStopSignal((signal) => {
+  const stopSignal = onStopSignal((signal) => {
     removeScratch();
     release();
     process.stderr.write(
@@ -493,10 +513,14 @@ export function prepareOutput(options: PrepareOptions): PreparedOutput {
       writeFileSync(join(retired, SPARE_MARKER), keepReplaced);
       renameSync(retired, spare);
     },
+    stopAtOnce: stopSignal.disarm,
+    stopCleanly() {
+      if (!disposed) stopSignal.arm();
+    },
     dispose() {
       if (disposed) return;
       disposed = true;
-      unhook();
+      stopSignal.disarm();
       removeScratch();
       release();
     },

@@ -131,6 +131,9 @@ export async function buildSite({
   // Started first: its thread loads the search memo while this one reads the state and the caches.
   const search = new BackgroundSearchIndex({ root, read: !full });
   try {
+    // Until the content is compiled this thread is seldom free to answer a stop signal (all of it is synchronous but
+    // the waits), so a signal ends the build at once; nothing has been published, and the next build tidies up.
+    output.stopAtOnce();
     const key = codeKey(root);
     const stateFile = statePath(root, target);
     // The spare (the site the last build replaced) is listed on the second core while this one reads the state and
@@ -163,6 +166,7 @@ export async function buildSite({
           : undefined,
       onArticle: (article, hash, kept) => search.add(article, hash, kept),
     });
+    output.stopCleanly();
     const { pages } = compiled;
     const { articleCache, fileHashes } = caches;
     report?.(

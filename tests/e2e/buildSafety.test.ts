@@ -1,7 +1,7 @@
 /**
  * Operator mistakes through the real `build` command (node --import tsx scripts/build.ts, as `npm run build` runs
  * it): an output folder that would destroy the content is refused before anything is touched; a
- * symlinked web root is updated behind its link; a build stopped by SIGINT or SIGTERM removes its
+ * symlinked web root is updated behind its link; a build stopped by SIGINT or SIGTERM after its compile removes its
  * staging and cache folders and leaves the published site as it was; a second build of the same
  * output is refused while the first runs, and a lock left by a dead build is taken over; the build
  * manifest is not published. No run prints a stack trace.
@@ -151,22 +151,27 @@ describe('a symlinked web root', () => {
     expect(besideLink()).toEqual(['dist']);
   }, 300_000);
 
-  async function stopMidway(signal: NodeJS.Signals, when: 'staging' | 'prerender') {
+  /**
+   * Stopped once the content is compiled (until then a stop signal ends the build at once, as the output folder's
+   * tests show): once the app's bundle is in the staging folder, or once the prerender is under way.
+   */
+  async function stopMidway(signal: NodeJS.Signals, when: 'bundled' | 'prerender') {
     const build = startBuild(link, true);
     const stagingName = await waitFor('its staging folder', build, () =>
       besideWebRoot().find((name) => name.startsWith('broadsheet.staging-')),
     );
     // The front page comes first, then the articles: one written means the prerender is under way.
-    const pages = join(www, stagingName, 'articles');
-    if (when === 'prerender')
-      await waitFor('its first article page', build, () => (existsSync(pages) ? true : undefined));
+    const reached = join(www, stagingName, when === 'bundled' ? 'assets' : 'articles');
+    await waitFor(when === 'bundled' ? 'the bundle' : 'its first article page', build, () =>
+      existsSync(reached) ? true : undefined,
+    );
     build.child.kill(signal);
     const { code, signal: endedBy } = await build.exited;
     return { code, endedBy, output: build.output() };
   }
 
   it.each([
-    ['SIGINT', 'staging', 130],
+    ['SIGINT', 'bundled', 130],
     ['SIGTERM', 'prerender', 143],
   ] as const)(
     'stopped by %s while %s: staging and cache folders removed, the published site untouched',
