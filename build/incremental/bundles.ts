@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, type LogLevel } from 'vite';
+import type { LogLevel } from 'vite';
 
 export interface Bundles {
   /** The client build: index.html (the page template), assets, public files, and `.vite/manifest.json`. */
@@ -71,6 +71,9 @@ export async function appBundles(
   }
   const making = `${done}.tmp-${process.pid}`;
   rmSync(making, { recursive: true, force: true });
+  // Loaded only to bundle: through the build's TypeScript loader, Vite's modules took a second to load, on every
+  // build, though most builds reuse the bundles.
+  const { build } = await import('vite');
   // Always a production bundle, even when a test runner has set NODE_ENV=test.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
