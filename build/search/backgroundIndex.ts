@@ -73,6 +73,7 @@ export class BackgroundSearchIndex {
       saved.reject(error);
     };
     this.worker.once('error', fail);
+    // The thread ends itself once it has posted `saved` (its messages arrive first): by then nothing is left to fail.
     this.worker.once('exit', (code) => fail(new Error(`the search index's thread stopped (exit code ${code})`)));
     this.worker.on('message', (message: FromIndexWorker) => {
       if (message.kind === 'files') {

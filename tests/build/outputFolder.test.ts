@@ -459,79 +459,72 @@ describe('prepareOutput: staging, swap and leftovers', () => {
       `Put back ${join(root, 'dist')} from dist.retired-${dead}: a build was stopped between its two renames.`,
     ]);
   });
-});
 
-describe('a stop signal', () => {
-  /**
-   * A child process that prepares the output as a build does, then holds its main thread for 5 s, as the compile
-   * does (the signal is sent as soon as it says so; the 5 s only make sure the signal lands while it is busy).
-   */
-  async function stopWhileBusy(stopAtOnce: boolean) {
-    const script = `
-      import { mkdirSync } from 'node:fs';
-      import { prepareOutput } from ${JSON.stringify(join(process.cwd(), 'build/outputFolder.ts'))};
-      const output = prepareOutput(${JSON.stringify({ root, outDir: 'dist', contentDir, marker: MARKER, cacheRoot: join(root, 'node_modules/.cache') })});
-      if (${stopAtOnce}) output.stopAtOnce();
-      mkdirSync(output.staging);
-      console.log('busy');
-      for (const until = Date.now() + 5000; Date.now() < until; );
-      console.log('finished');
-      // Then free, as a build is between its steps: a listener runs now.
-      await new Promise((done) => setTimeout(done, 5000));`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    // Ended by the signal, or (when a loader listens for it too) with the exit status that says so.
-    const exited = new Promise<string>((done) =>
-      child.once('exit', (code, signal) => done(signal ?? (code === 130 ? 'SIGINT' : `exit ${code}`))),
-    );
-    await new Promise<void>((started, failed) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        if (stdout.includes('busy')) started();
+  describe('a stop signal', () => {
+    /**
+     * A child process that prepares the output as a build does, then holds its main thread for 5 s, as the compile
+     * does (the signal is sent as soon as it says so; the 5 s only make sure the signal lands while it is busy).
+     */
+    async function stopWhileBusy(stopAtOnce: boolean) {
+      const script = `
+        import { mkdirSync } from 'node:fs';
+        import { prepareOutput } from ${JSON.stringify(join(process.cwd(), 'build/outputFolder.ts'))};
+        const output = prepareOutput(${JSON.stringify({ root, outDir: 'dist', contentDir, marker: MARKER, cacheRoot: cacheRoot() })});
+        if (${stopAtOnce}) output.stopAtOnce();
+        mkdirSync(output.staging);
+        console.log('busy');
+        for (const until = Date.now() + 5000; Date.now() < until; );
+        console.log('finished');
+        // Then free, as a build is between its steps: a listener runs now.
+        await new Promise((done) => setTimeout(done, 5000));`;
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
+      let stdout = '';
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      // Ended by the signal, or (when a loader listens for it too) with the exit status that says so.
+      const exited = new Promise<string>((done) =>
+        child.once('exit', (code, signal) => done(signal ?? (code === 130 ? 'SIGINT' : `exit ${code}`))),
+      );
+      await new Promise<void>((started, failed) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+          if (stdout.includes('busy')) started();
+        });
+        child.once('exit', () => failed(new Error(`the child ended before it was busy:\n${stderr}`)));
       });
-      child.once('exit', () => failed(new Error(`the child ended before it was busy:\n${stderr}`)));
-    });
-    child.kill('SIGINT');
-    return { signal: await exited, stdout, stderr, pid: child.pid };
-  }
+      child.kill('SIGINT');
+      return { signal: await exited, stdout, stderr, pid: child.pid };
+    }
 
-  beforeEach(() => {
-    mkdirSync(join(root, 'dist'));
-    writeFileSync(join(root, 'dist', MARKER), 'published');
+    beforeEach(() => {
+      mkdirSync(join(root, 'dist'));
+      writeFileSync(join(root, 'dist', MARKER), 'published');
+    });
+
+    it('while the build holds its thread (stopAtOnce) ends it at once; the next build removes what it left', async () => {
+      const { signal, stdout, stderr, pid } = await stopWhileBusy(true);
+      expect(signal).toBe('SIGINT');
+      expect(stdout).not.toContain('finished');
+      expect(stderr).toBe('');
+      // Left as a killed build leaves them: its staging folder and its lock.
+      expect(existsSync(join(root, `dist.staging-${pid}`))).toBe(true);
+      expect(readFileSync(join(root, 'dist.lock'), 'utf8')).toContain(`"pid":${pid}`);
+
+      prepare('dist').dispose();
+      expect(readdirSync(root).filter((name) => name.startsWith('dist'))).toEqual(['dist']);
+      expect(readFileSync(join(root, 'dist', MARKER), 'utf8')).toBe('published');
+    }, 30_000);
+
+    it('otherwise waits for the thread, then removes the staging folder and says so', async () => {
+      const { signal, stdout, stderr, pid } = await stopWhileBusy(false);
+      expect(signal).toBe('SIGINT');
+      expect(stdout).toContain('finished');
+      expect(stderr).toContain(
+        'Build stopped by SIGINT: its staging and cache folders were removed; dist was left as it was.',
+      );
+      expect(existsSync(join(root, `dist.staging-${pid}`))).toBe(false);
+    }, 30_000);
   });
-
-  it('while the build holds its thread (stopAtOnce) ends it at once; the next build removes what it left', async () => {
-    const { signal, stdout, stderr, pid } = await stopWhileBusy(true);
-    expect(signal).toBe('SIGINT');
-    expect(stdout).not.toContain('finished');
-    expect(stderr).toBe('');
-    // Left as a killed build leaves them: its staging folder and its lock.
-    expect(existsSync(join(root, `dist.staging-${pid}`))).toBe(true);
-    expect(readFileSync(join(root, 'dist.lock'), 'utf8')).toContain(`"pid":${pid}`);
-
-    const next = prepareOutput({
-      root,
-      outDir: 'dist',
-      contentDir,
-      marker: MARKER,
-      cacheRoot: join(root, 'node_modules/.cache'),
-    });
-    next.dispose();
-    expect(readdirSync(root).filter((name) => name.startsWith('dist'))).toEqual(['dist']);
-    expect(readFileSync(join(root, 'dist', MARKER), 'utf8')).toBe('published');
-  }, 30_000);
-
-  it('otherwise waits for the thread, then removes the staging folder and says so', async () => {
-    const { signal, stdout, stderr, pid } = await stopWhileBusy(false);
-    expect(signal).toBe('SIGINT');
-    expect(stdout).toContain('finished');
-    expect(stderr).toContain(
-      'Build stopped by SIGINT: its staging and cache folders were removed; dist was left as it was.',
-    );
-    expect(existsSync(join(root, `dist.staging-${pid}`))).toBe(false);
-  }, 30_000);
 });
 
 describe('the build manifest', () => {
